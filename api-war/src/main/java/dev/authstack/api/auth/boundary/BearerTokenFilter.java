@@ -1,0 +1,103 @@
+package dev.authstack.api.auth.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Set;
+
+import dev.authstack.api.auth.control.InvalidTokenException;
+import dev.authstack.api.auth.control.Revocations;
+import dev.authstack.api.auth.control.TokenVerifier;
+import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.problems.boundary.Problem;
+import dev.authstack.api.problems.entity.ProblemException;
+
+/**
+ * Guards the API: every request that carries a bearer token has it verified (signature, algorithm, issuer, expiry)
+ * and checked against the revocations in Redis before anything else runs. A bad token is a 401; Redis unreachable is
+ * a 503 (fail closed: a token that could not be checked is never let through). A request without a token continues as
+ * anonymous, and {@link AccessRules} refuses it wherever a caller is needed. Mapped in web.xml, after CORS.
+ */
+public class BearerTokenFilter extends HttpFilter {
+
+    private static final String BEARER = "Bearer ";
+    /** Endpoints that never look at a token: a stale token must not keep anyone from logging in again. */
+    private static final Set<String> TOKENLESS = Set.of("/v1/auth/login", "/v1/status");
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    Revocations revocations;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || TOKENLESS.contains(request.getServletPath() + nullToEmpty(request.getPathInfo()))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Caller caller;
+        try {
+            caller = authenticate(authorization);
+        } catch (ProblemException failure) {
+            Problem.of(failure).writeTo(response, failure.headers());
+            return;
+        }
+        chain.doFilter(new AuthenticatedRequest(request, caller), response);
+    }
+
+    Caller authenticate(String authorization) {
+        if (authorization.length() <= BEARER.length() || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new InvalidTokenException("The Authorization header must be 'Bearer <token>'.");
+        }
+        Caller caller = verifier.verify(authorization.substring(BEARER.length()).strip());
+        if (revocations.isRevoked(caller.tokenId())) {
+            throw new InvalidTokenException("The token has been revoked.");
+        }
+        return caller;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Makes the caller the request's principal, which JAX-RS's SecurityContext reads. */
+    static class AuthenticatedRequest extends HttpServletRequestWrapper {
+
+        private final Caller caller;
+
+        AuthenticatedRequest(HttpServletRequest request, Caller caller) {
+            super(request);
+            this.caller = caller;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return caller.username();
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return Caller.ADMIN_ROLE.equals(role) && caller.admin();
+        }
+
+        @Override
+        public String getAuthType() {
+            return "BEARER";
+        }
+    }
+}

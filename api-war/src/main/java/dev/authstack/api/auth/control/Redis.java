@@ -1,0 +1,82 @@
+package dev.authstack.api.auth.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Function;
+
+import dev.authstack.api.problems.entity.BackendUnavailableException;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.util.JedisURIHelper;
+
+/**
+ * The connection pool to Redis ({@code REDIS_URL}). Short timeouts on connecting, on each command and on waiting for a
+ * pooled connection make an unreachable Redis a quick 503 instead of a hung request; the pool reconnects by itself
+ * when Redis returns. Every Redis failure leaves here as {@link BackendUnavailableException}.
+ */
+@ApplicationScoped
+public class Redis {
+
+    @Inject
+    @ConfigProperty(name = "redis.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "redis.timeout.millis")
+    int timeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "redis.pool.size")
+    int poolSize;
+
+    private JedisPooled client;
+
+    @PostConstruct
+    void connect() {
+        URI uri = URI.create(url);
+        var clientConfig = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis)
+                .user(JedisURIHelper.getUser(uri))
+                .password(JedisURIHelper.getPassword(uri))
+                .database(JedisURIHelper.getDBIndex(uri))
+                .ssl(JedisURIHelper.isRedisSSLScheme(uri))
+                .clientName("auth-stack-api")
+                .build();
+        var poolConfig = new GenericObjectPoolConfig<Connection>();
+        poolConfig.setMaxTotal(poolSize);
+        poolConfig.setMaxIdle(poolSize);
+        poolConfig.setMinIdle(Math.min(4, poolSize));
+        poolConfig.setMaxWait(Duration.ofMillis(timeoutMillis));
+        poolConfig.setBlockWhenExhausted(true);
+        poolConfig.setJmxEnabled(false);
+        client = new JedisPooled(poolConfig, JedisURIHelper.getHostAndPort(uri), clientConfig);
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    public <T> T call(Function<JedisPooled, T> command) {
+        try {
+            return command.apply(client);
+        } catch (JedisException e) {
+            throw new BackendUnavailableException("Redis", e);
+        }
+    }
+
+    public boolean ping() {
+        return "PONG".equals(call(JedisPooled::ping));
+    }
+}

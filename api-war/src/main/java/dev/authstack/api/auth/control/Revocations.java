@@ -1,0 +1,88 @@
+package dev.authstack.api.auth.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import dev.authstack.api.auth.entity.AccessToken;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.args.ExpiryOption;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Revoked tokens, kept in Redis so that every instance sees a logout at once.
+ * <ul>
+ * <li>{@code auth:revoked:<jti>} exists while a revoked token could still pass the signature and expiry checks: it
+ * expires at the token's {@code exp} plus the clock skew, so Redis never holds more than the live revocations.</li>
+ * <li>{@code auth:user-tokens:<user id>} is a sorted set of the user's live token ids scored by their {@code exp}, so
+ * a change to the user (password, role, active flag, deletion) can revoke every token it holds, in one atomic step.</li>
+ * </ul>
+ * A request costs one {@code EXISTS}: one round trip.
+ */
+@ApplicationScoped
+public class Revocations {
+
+    static final String REVOKED = "auth:revoked:";
+    static final String USER_TOKENS = "auth:user-tokens:";
+
+    /** Moves every live token of a user into the revoked set, atomically, so a login racing it is not lost. */
+    private static final String REVOKE_ALL = """
+            local tokens = redis.call('ZRANGE', KEYS[1], ARGV[1], '+inf', 'BYSCORE', 'WITHSCORES')
+            for i = 1, #tokens, 2 do
+              redis.call('SET', ARGV[3] .. tokens[i], '1', 'EXAT', tonumber(tokens[i + 1]) + tonumber(ARGV[2]))
+            end
+            redis.call('DEL', KEYS[1])
+            return #tokens / 2
+            """;
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    @ConfigProperty(name = "jwt.clock.skew.seconds")
+    int clockSkewSeconds;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Remembers a newly issued token under its user, so that a later change to the user can revoke it. */
+    public void track(AccessToken token) {
+        String key = USER_TOKENS + token.userId();
+        long now = clock.instant().getEpochSecond();
+        long until = token.expiresAt().getEpochSecond() + clockSkewSeconds;
+        redis.call(client -> {
+            try (AbstractPipeline pipeline = client.pipelined()) {
+                pipeline.zremrangeByScore(key, Double.NEGATIVE_INFINITY, now - clockSkewSeconds);
+                pipeline.zadd(key, token.expiresAt().getEpochSecond(), token.tokenId());
+                pipeline.expireAt(key, until, ExpiryOption.GT);
+                pipeline.expireAt(key, until, ExpiryOption.NX);
+                pipeline.sync();
+            }
+            return null;
+        });
+    }
+
+    public void revoke(String tokenId, Instant expiresAt) {
+        long until = expiresAt.getEpochSecond() + clockSkewSeconds;
+        if (until <= clock.instant().getEpochSecond()) {
+            return;
+        }
+        redis.call(client -> client.set(REVOKED + tokenId, "1", SetParams.setParams().exAt(until)));
+    }
+
+    /** Revokes every token the user holds; returns how many were live. */
+    public long revokeAllOf(long userId) {
+        long now = clock.instant().getEpochSecond();
+        Object revoked = redis.call(client -> client.eval(REVOKE_ALL, List.of(USER_TOKENS + userId),
+                List.of(String.valueOf(now - clockSkewSeconds), String.valueOf(clockSkewSeconds), REVOKED)));
+        return revoked instanceof Long count ? count : 0;
+    }
+
+    public boolean isRevoked(String tokenId) {
+        return redis.call(client -> client.exists(REVOKED + tokenId));
+    }
+}

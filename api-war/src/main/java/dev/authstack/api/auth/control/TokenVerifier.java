@@ -1,0 +1,83 @@
+package dev.authstack.api.auth.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.text.ParseException;
+import java.util.Set;
+
+import dev.authstack.api.auth.entity.Caller;
+
+/**
+ * Checks a compact token and says who sent it. Built once and immutable: exactly HS256 is accepted (no {@code none},
+ * no other HMAC, no other key family), the issuer must match, and {@code sub}, {@code iat}, {@code exp} and
+ * {@code jti} must be present; {@code exp} and {@code nbf} are checked with the configured clock skew.
+ * Revocation is not its concern: {@link Revocations} is asked after the signature holds.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    @Inject
+    SigningKey signingKey;
+
+    @Inject
+    @ConfigProperty(name = "jwt.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "jwt.clock.skew.seconds")
+    int clockSkewSeconds;
+
+    private DefaultJWTProcessor<SecurityContext> processor;
+
+    @PostConstruct
+    void init() {
+        var processor = new DefaultJWTProcessor<SecurityContext>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(signingKey.bytes())));
+        var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                Set.of("sub", "iat", "exp", "jti"));
+        claims.setMaxClockSkew(clockSkewSeconds);
+        processor.setJWTClaimsSetVerifier(claims);
+        this.processor = processor;
+    }
+
+    public Caller verify(String compact) {
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(compact, null);
+        } catch (ExpiredJWTException e) {
+            throw new InvalidTokenException("The token has expired.");
+        } catch (BadJWTException e) {
+            throw new InvalidTokenException("The token's claims are not acceptable: " + e.getMessage());
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw new InvalidTokenException("The token is malformed or its signature does not verify.");
+        }
+        try {
+            Boolean admin = claims.getBooleanClaim(TokenIssuer.ADMIN_CLAIM);
+            String username = claims.getStringClaim(TokenIssuer.USERNAME_CLAIM);
+            return new Caller(Long.parseLong(claims.getSubject()), username == null ? claims.getSubject() : username,
+                    Boolean.TRUE.equals(admin), claims.getJWTID(), claims.getExpirationTime().toInstant());
+        } catch (ParseException | NumberFormatException e) {
+            throw new InvalidTokenException("The token's claims are not acceptable: malformed subject or claims.");
+        }
+    }
+}

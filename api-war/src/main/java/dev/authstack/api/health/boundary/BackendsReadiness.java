@@ -1,0 +1,55 @@
+package dev.authstack.api.health.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.sql.Connection;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import dev.authstack.api.auth.control.Redis;
+
+/** Ready means both backends answer now; a load balancer sends no traffic to an instance that cannot serve it. */
+@Readiness
+@ApplicationScoped
+public class BackendsReadiness implements HealthCheck {
+
+    @Resource(lookup = "jdbc/authdemo")
+    DataSource database;
+
+    @Inject
+    Redis redis;
+
+    @Override
+    public HealthCheckResponse call() {
+        boolean postgresql = answers(this::databaseAnswers);
+        boolean redisUp = answers(redis::ping);
+        return HealthCheckResponse.named("backends")
+                .withData("postgresql", postgresql ? "UP" : "DOWN")
+                .withData("redis", redisUp ? "UP" : "DOWN")
+                .status(postgresql && redisUp)
+                .build();
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = database.getConnection()) {
+            return connection.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean answers(BooleanSupplier check) {
+        try {
+            return check.getAsBoolean();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.authstack.api.problems.boundary;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.Map;
+
+import dev.authstack.api.problems.control.Outages;
+import dev.authstack.api.problems.entity.ProblemException;
+
+/** The last line: whatever no other mapper claimed. An outage is a 503, anything else a 500 with an incident id. */
+@Provider
+public class ThrowableMapper implements ExceptionMapper<Throwable> {
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        return problemFor(failure);
+    }
+
+    static Response problemFor(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ProblemException wrapped) {
+                return new ProblemExceptionMapper().toResponse(wrapped);
+            }
+        }
+        if (MalformedBodies.isMalformedBody(failure)) {
+            return MalformedBodies.problem().toResponse(Map.of());
+        }
+        if (Outages.isOutage(failure)) {
+            return Incidents.record(new Problem(503, "service-unavailable", "Service Unavailable",
+                    "PostgreSQL is unreachable; the request was refused. Try again shortly."), failure).toResponse(Map.of());
+        }
+        return Incidents.record(new Problem(500, "internal-error", "Internal Server Error",
+                "The server failed unexpectedly; the incident id identifies it in the server's log."), failure).toResponse(Map.of());
+    }
+}

@@ -1,0 +1,163 @@
+package dev.authstack.api.users.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import dev.authstack.api.auth.control.PasswordHasher;
+import dev.authstack.api.auth.control.Revocations;
+import dev.authstack.api.users.entity.NewUser;
+import dev.authstack.api.users.entity.User;
+import dev.authstack.api.users.entity.UserChanges;
+
+/**
+ * The users in PostgreSQL and the rules around them. Must run inside the caller's transaction: a change that weakens
+ * a user revokes the user's tokens before the transaction commits, so if Redis is down the change is rolled back
+ * rather than committed with the old tokens still valid.
+ */
+@ApplicationScoped
+public class UserStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Revocations revocations;
+
+    public List<User> all() {
+        return em.createNamedQuery(User.FIND_ALL, User.class).getResultList();
+    }
+
+    public User find(long id) {
+        User user = em.find(User.class, id);
+        if (user == null) {
+            throw new UserNotFoundException(id);
+        }
+        return user;
+    }
+
+    public Optional<User> findByUsername(String username) {
+        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class)
+                .setParameter("username", username)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public User create(NewUser request) {
+        if (countOf(User.COUNT_BY_USERNAME, "username", request.username()) > 0) {
+            throw new DuplicateUserException("username");
+        }
+        ensureEmailFree(request.email(), -1);
+        User user = new User(request.username(), request.email(), hasher.hash(request.password()),
+                Boolean.TRUE.equals(request.isAdmin()));
+        em.persist(user);
+        flush();
+        return user;
+    }
+
+    public User update(long id, UserChanges changes) {
+        User user = find(id);
+        boolean demoted = Boolean.FALSE.equals(changes.isAdmin()) && user.isAdmin();
+        boolean deactivated = Boolean.FALSE.equals(changes.isActive()) && user.isActive();
+        if (demoted || deactivated) {
+            ensureAnotherActiveAdmin(user);
+        }
+        if (changes.email() != null && !changes.email().equalsIgnoreCase(user.email())) {
+            ensureEmailFree(changes.email(), id);
+        }
+        boolean weakened = demoted || deactivated;
+        if (changes.email() != null) {
+            user.changeEmail(changes.email());
+        }
+        if (changes.password() != null) {
+            user.changePasswordHash(hasher.hash(changes.password()));
+            weakened = true;
+        }
+        if (changes.isAdmin() != null) {
+            // A promotion also voids old tokens: they carry the old role and would under-report it until they expire.
+            weakened |= changes.isAdmin() != user.isAdmin();
+            user.setAdmin(changes.isAdmin());
+        }
+        if (changes.isActive() != null) {
+            user.setActive(changes.isActive());
+        }
+        flush();
+        if (weakened) {
+            revocations.revokeAllOf(id);
+        }
+        return user;
+    }
+
+    public void delete(long id) {
+        User user = find(id);
+        ensureAnotherActiveAdmin(user);
+        em.remove(user);
+        flush();
+        revocations.revokeAllOf(id);
+    }
+
+    /**
+     * Locks every active admin row (in id order, so two concurrent demotions cannot deadlock) before counting them:
+     * two administrators demoting each other at once cannot both succeed.
+     */
+    private void ensureAnotherActiveAdmin(User user) {
+        if (!user.isActiveAdmin()) {
+            return;
+        }
+        List<User> admins = em.createNamedQuery(User.ACTIVE_ADMINS, User.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (admins.stream().noneMatch(admin -> admin.id() != user.id())) {
+            throw new LastAdminException();
+        }
+    }
+
+    private void ensureEmailFree(String email, long exceptId) {
+        long taken = em.createNamedQuery(User.COUNT_BY_EMAIL, Long.class)
+                .setParameter("email", email)
+                .setParameter("exceptId", exceptId)
+                .getSingleResult();
+        if (taken > 0) {
+            throw new DuplicateUserException("email");
+        }
+    }
+
+    private long countOf(String query, String parameter, String value) {
+        return em.createNamedQuery(query, Long.class).setParameter(parameter, value).getSingleResult();
+    }
+
+    /** Flushes now so that a unique-index violation from a concurrent insert is a 409 here, not a failed commit later. */
+    private void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            SQLException sql = sqlCause(e);
+            if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                String message = String.valueOf(sql.getMessage());
+                throw new DuplicateUserException(message.contains("users_email_key") ? "email" : "username");
+            }
+            throw e;
+        }
+    }
+
+    private static SQLException sqlCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.authstack.api.users.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/** An account. The schema (sql/01-init.sql) owns the constraints; this class keeps the same invariants in memory. */
+@Entity
+@Table(name = "users")
+@NamedQuery(name = User.FIND_ALL, query = "SELECT u FROM User u ORDER BY u.id")
+@NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE LOWER(u.username) = LOWER(:username)")
+@NamedQuery(name = User.COUNT_BY_USERNAME, query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.username) = LOWER(:username)")
+@NamedQuery(name = User.COUNT_BY_EMAIL,
+        query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.email) = LOWER(:email) AND u.id <> :exceptId")
+@NamedQuery(name = User.ACTIVE_ADMINS, query = "SELECT u FROM User u WHERE u.admin = TRUE AND u.active = TRUE ORDER BY u.id")
+public class User {
+
+    public static final String FIND_ALL = "User.findAll";
+    public static final String FIND_BY_USERNAME = "User.findByUsername";
+    public static final String COUNT_BY_USERNAME = "User.countByUsername";
+    public static final String COUNT_BY_EMAIL = "User.countByEmail";
+    public static final String ACTIVE_ADMINS = "User.activeAdmins";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false, length = 50)
+    private String username;
+
+    @Column(nullable = false, length = 254)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false, length = 60)
+    private String passwordHash;
+
+    @Column(name = "is_admin", nullable = false)
+    private boolean admin;
+
+    @Column(name = "is_active", nullable = false)
+    private boolean active;
+
+    // OffsetDateTime, not Instant: JPA 3.1 (Jakarta EE 10) maps Instant only from 3.2 on.
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    protected User() {
+        // for JPA
+    }
+
+    public User(String username, String email, String passwordHash, boolean admin) {
+        this.username = Objects.requireNonNull(username, "username is required.");
+        this.email = Objects.requireNonNull(email, "email is required.");
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash is required.");
+        this.admin = admin;
+        this.active = true;
+        // PostgreSQL keeps microseconds: truncate so that what we answer equals what a later read answers.
+        this.createdAt = now();
+        this.updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void touch() {
+        updatedAt = now();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public boolean isAdmin() {
+        return admin;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public boolean isActiveAdmin() {
+        return admin && active;
+    }
+
+    public Instant createdAt() {
+        return createdAt.toInstant();
+    }
+
+    public void changeEmail(String email) {
+        this.email = Objects.requireNonNull(email, "email is required.");
+    }
+
+    public void changePasswordHash(String passwordHash) {
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash is required.");
+    }
+
+    public void setAdmin(boolean admin) {
+        this.admin = admin;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof User user && username.equalsIgnoreCase(user.username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.toLowerCase().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "User[id=" + id + ", username=" + username + "]";
+    }
+}

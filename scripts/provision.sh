@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Makes sure what the stack needs is installed and answering on this machine, installing from Debian's packages
+# only what is missing and starting only what is stopped. Safe to run again and again.
+#   scripts/provision.sh            PostgreSQL, Redis, the authdemo role and database, the schema in sql/
+#   scripts/provision.sh browser    also Chromium and ChromeDriver for the browser tests
+#   scripts/provision.sh nginx      also nginx, for the reverse-proxy tests
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+DB_HOST=${DB_HOST:-127.0.0.1}
+DB_PORT=${DB_PORT:-5432}
+DB_NAME=${DB_NAME:-authdemo}
+DB_USER=${DB_USER:-authdemo}
+DB_PASSWORD=${DB_PASSWORD:-authdemo}
+REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+
+say() { printf '==> %s\n' "$*"; }
+
+apt_updated=
+install_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing packages: ${missing[*]}; install them as root (apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  if [ -z "$apt_updated" ]; then
+    say "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=1
+  fi
+  say "installing ${missing[*]}"
+  # policy-rc.d keeps the packages from trying to start services through an init system this machine may lack.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
+  local seconds=$1 what=$2; shift 2
+  for _ in $(seq $((seconds * 5))); do "$@" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  echo "$what did not come up within ${seconds}s" >&2
+  return 1
+}
+
+local_host() { case "$1" in 127.0.0.1|localhost|::1) return 0;; *) return 1;; esac; }
+
+ensure_postgresql() {
+  install_packages postgresql postgresql-client
+  if pg_isready -q -h "$DB_HOST" -p "$DB_PORT"; then return 0; fi
+  local_host "$DB_HOST" || { echo "PostgreSQL at $DB_HOST:$DB_PORT does not answer" >&2; exit 1; }
+  local version
+  version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  if ! pg_lsclusters -h | awk '{print $2}' | grep -qx main; then
+    say "creating PostgreSQL $version cluster"
+    pg_createcluster "$version" main >/dev/null
+  fi
+  say "starting PostgreSQL $version"
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  wait_for 30 "PostgreSQL on $DB_HOST:$DB_PORT" pg_isready -q -h "$DB_HOST" -p "$DB_PORT"
+}
+
+as_postgres() { # superuser SQL through the local socket: peer auth on a stock Debian cluster, trust here
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$DB_PORT" "$@"
+  else psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U postgres "$@"; fi
+}
+
+ensure_database() {
+  if ! PGPASSWORD=$DB_PASSWORD psql -X -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -c 'select 1' >/dev/null 2>&1; then
+    say "creating role and database $DB_NAME"
+    as_postgres -d postgres -v user="$DB_USER" -v password="$DB_PASSWORD" -v db="$DB_NAME" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', :'user', :'password')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'user') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user')
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+SQL
+  fi
+  say "applying sql/ to $DB_NAME"
+  for file in "$root"/sql/*.sql; do
+    PGPASSWORD=$DB_PASSWORD psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -f "$file" >/dev/null
+  done
+}
+
+ensure_redis() {
+  install_packages redis-server redis-tools
+  local hostport=${REDIS_URL#redis://} host port
+  hostport=${hostport##*@}; hostport=${hostport%%/*}
+  host=${hostport%:*}; port=${hostport##*:}
+  if [ "$(redis-cli -h "$host" -p "$port" ping 2>/dev/null)" = PONG ]; then return 0; fi
+  local_host "$host" || { echo "Redis at $host:$port does not answer" >&2; exit 1; }
+  say "starting Redis on port $port"
+  mkdir -p /var/lib/redis /var/log/redis
+  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$port" --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/auth-stack.log
+  wait_for 10 "Redis on $host:$port" sh -c "[ \"\$(redis-cli -h $host -p $port ping)\" = PONG ]"
+}
+
+ensure_postgresql
+ensure_database
+ensure_redis
+for extra in "$@"; do
+  case "$extra" in
+    browser) install_packages chromium chromium-driver fonts-dejavu-core ;;
+    nginx) install_packages nginx ;;
+    *) echo "unknown extra: $extra" >&2; exit 2 ;;
+  esac
+done
+say "PostgreSQL ($DB_HOST:$DB_PORT/$DB_NAME) and Redis ($REDIS_URL) are ready"

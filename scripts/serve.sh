@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs Payara Micro in the foreground with the API at /api/v1 and the web app at /, and fails loudly (exit 1, with
+# the reason) when either WAR does not deploy or the server is not ready in time: a bad datasource must not leave a
+# server that answers 404. Ctrl-C or SIGTERM stops it. Used by `make run`, the integration tests and the benchmarks.
+#
+# Environment: PORT and the DB_*, REDIS_URL, JWT_* and CORS_* variables of the README; JAVA_OPTS for the JVM;
+# APPS (default "api web") to deploy only some of the WARs; READY_TIMEOUT seconds (default 180).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+export PORT=${PORT:-8080}
+export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:-authdemo}
+export DB_USER=${DB_USER:-authdemo} DB_PASSWORD=${DB_PASSWORD:-authdemo}
+export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+export API_BASE_URL=${API_BASE_URL:-http://localhost:$PORT/api/v1}
+apps=${APPS:-api web}
+ready_timeout=${READY_TIMEOUT:-180}
+
+if [ -z "${JWT_SECRET:-}" ]; then
+  JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
+  export JWT_SECRET
+  cat >&2 <<'WARN'
+************************************************************************************************
+* WARNING: JWT_SECRET is not set. Using a random DEVELOPMENT secret generated for this run:     *
+* tokens die with this process. Set JWT_SECRET (32+ random bytes) for anything but development. *
+************************************************************************************************
+WARN
+fi
+
+runtime=$root/target/runtime
+work=$root/target/payara-$PORT
+rm -rf "$work" && mkdir -p "$work/deploy"
+deploy=()
+for app in $apps; do
+  case "$app" in
+    # Payara Micro takes the context root from the file name; ROOT means "/".
+    api) war=$root/api-war/target/api-war.war; target=$work/deploy/api.war ;;
+    web) war=$root/web-war/target/web-war.war; target=$work/deploy/ROOT.war ;;
+    *) echo "unknown app '$app' (expected api or web)" >&2; exit 2 ;;
+  esac
+  for needed in "$war" "$runtime/payara-micro.jar" "$runtime/postgresql.jar"; do
+    [ -f "$needed" ] || { echo "$needed is missing: build first (mvn package -DskipTests)" >&2; exit 1; }
+  done
+  cp "$war" "$target"
+  deploy+=(--deploy "$target")
+done
+
+log=$work/server.log
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+java ${JAVA_OPTS:-} -jar "$runtime/payara-micro.jar" \
+  --nocluster --port "$PORT" --rootDir "$work/root" \
+  --addLibs "$runtime/postgresql.jar" \
+  --postbootcommandfile "$root/server-config/post-boot-commands.asadmin" \
+  "${deploy[@]}" > >(tee -a "$log") 2>&1 &
+server=$!
+
+stop() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
+
+fail() {
+  echo >&2
+  echo "FAILED: $*" >&2
+  echo "Server log: $log" >&2
+  stop
+  exit 1
+}
+
+code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$PORT$1" || true; }
+
+deadline=$((SECONDS + ready_timeout))
+until grep -q 'Payara Micro .* ready in' "$log" 2>/dev/null; do
+  kill -0 "$server" 2>/dev/null || fail "Payara Micro exited during start-up."
+  [ $SECONDS -lt $deadline ] || fail "Payara Micro did not start within ${ready_timeout}s."
+  sleep 0.5
+done
+# Start-up is over, so a WAR that is not answering now failed to deploy (see the log for the exception).
+for app in $apps; do
+  case "$app" in api) path=/api/v1/status ;; web) path=/ ;; esac
+  status=$(code "$path")
+  case "$status" in 2??|3??) ;; *) fail "the $app WAR did not deploy: GET $path answers $status." ;; esac
+done
+if [[ " $apps " == *" api "* ]]; then
+  until [ "$(code /health/ready)" = 200 ]; do
+    [ $SECONDS -lt $deadline ] || fail "not ready: $(curl -s --max-time 5 "http://127.0.0.1:$PORT/health/ready")"
+    sleep 0.5
+  done
+fi
+echo "READY: API at http://localhost:$PORT/api/v1, web app at http://localhost:$PORT/ (Ctrl-C stops)"
+wait "$server"
