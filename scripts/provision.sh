@@ -4,6 +4,7 @@
 #   scripts/provision.sh            PostgreSQL, Redis, the authdemo role and database, the schema in sql/
 #   scripts/provision.sh browser    also Chromium and ChromeDriver for the browser tests
 #   scripts/provision.sh nginx      also nginx, for the reverse-proxy tests
+# FRESH_DATABASE=1 drops the database first: the integration tests start from exactly what sql/ creates.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -33,7 +34,6 @@ install_packages() {
     apt_updated=1
   fi
   say "installing ${missing[*]}"
-  # policy-rc.d keeps the packages from trying to start services through an init system this machine may lack.
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
@@ -67,6 +67,12 @@ as_postgres() { # superuser SQL through the local socket: peer auth on a stock D
 }
 
 ensure_database() {
+  if [ "${FRESH_DATABASE:-}" = 1 ]; then
+    say "dropping database $DB_NAME"
+    as_postgres -d postgres -v db="$DB_NAME" <<'SQL'
+SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', :'db') \gexec
+SQL
+  fi
   if ! PGPASSWORD=$DB_PASSWORD psql -X -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -c 'select 1' >/dev/null 2>&1; then
     say "creating role and database $DB_NAME"
     as_postgres -d postgres -v user="$DB_USER" -v password="$DB_PASSWORD" -v db="$DB_NAME" <<'SQL'

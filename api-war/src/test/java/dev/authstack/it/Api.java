@@ -1,0 +1,139 @@
+package dev.authstack.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** A typed little client for the API under test: one method per HTTP verb, answers with status, headers and JSON. */
+public final class Api {
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public Api(URI base) {
+        this.base = base;
+    }
+
+    public static Api ofTestStack() {
+        return new Api(TestStack.get().apiUri());
+    }
+
+    public record Answer(int status, HttpResponse<String> response) {
+
+        public String body() {
+            return response.body();
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public JsonObject json() {
+            return (JsonObject) parse();
+        }
+
+        public JsonArray jsonArray() {
+            return (JsonArray) parse();
+        }
+
+        private JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(body()))) {
+                return reader.read();
+            } catch (RuntimeException e) {
+                throw new AssertionError("not JSON (status " + status + "): " + body(), e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body();
+        }
+    }
+
+    public Answer get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Answer post(String path, String json, String token) {
+        return send(withBody(request(path, token), "POST", json));
+    }
+
+    public Answer put(String path, String json, String token) {
+        return send(withBody(request(path, token), "PUT", json));
+    }
+
+    public Answer delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
+    public Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    private static HttpRequest.Builder withBody(HttpRequest.Builder request, String method, String json) {
+        if (json == null) {
+            return request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /** Logs in and returns the access token; fails the test when the login does not succeed. */
+    public String login(String username, String password) {
+        Answer answer = post("auth/login", Json.createObjectBuilder().add("username", username).add("password", password)
+                .build().toString(), null);
+        if (answer.status() != 200) {
+            throw new AssertionError("login of " + username + " failed: " + answer);
+        }
+        return answer.json().getString("access_token");
+    }
+
+    public String loginAsAdmin() {
+        return login(TestStack.ADMIN, TestStack.ADMIN_PASSWORD);
+    }
+
+    /** A user of the tests' own, with a unique name; returns the created user's JSON. */
+    public JsonObject createUser(String adminToken, String password, boolean admin) {
+        String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Answer answer = post("register", Json.createObjectBuilder()
+                .add("username", username)
+                .add("email", username + "@example.com")
+                .add("password", password)
+                .add("is_admin", admin)
+                .build().toString(), adminToken);
+        if (answer.status() != 201) {
+            throw new AssertionError("creating " + username + " failed: " + answer);
+        }
+        return answer.json();
+    }
+}

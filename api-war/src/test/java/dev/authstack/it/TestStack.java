@@ -1,0 +1,183 @@
+package dev.authstack.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The running stack every integration test talks to, started once per test JVM: a fresh database made from sql/,
+ * a private Redis, and Payara Micro with the WARs, launched by scripts/serve.sh as `make run` launches it. Stopped
+ * when the JVM exits.
+ * <p>
+ * System properties: {@code stack.apps} (default {@code api}; web-war's tests use {@code api web}) and
+ * {@code stack.database} (default {@code authdemo_it}).
+ */
+public final class TestStack {
+
+    /** 48 bytes, as the README tells operators to generate; fixed so that tests can sign tokens of their own. */
+    public static final String JWT_SECRET = "integration-tests-secret-0123456789-abcdefghijklmnop";
+    public static final String ISSUER = "auth-demo";
+    public static final String ALLOWED_ORIGIN = "https://app.example.test";
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin123";
+
+    private static TestStack running;
+
+    private final int port = Processes.freePort();
+    private final String database = System.getProperty("stack.database", "authdemo_it");
+    private final PrivateRedis redis;
+    private final Path logFile;
+    private final StringBuilder output = new StringBuilder();
+    private Process server;
+
+    private TestStack() {
+        Path target = Processes.projectRoot().resolve("target").resolve("it-" + database);
+        this.redis = new PrivateRedis(target.resolve("redis"));
+        this.logFile = Processes.projectRoot().resolve("target").resolve("payara-" + port).resolve("server.log");
+    }
+
+    public static synchronized TestStack get() {
+        if (running == null) {
+            TestStack stack = new TestStack();
+            stack.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "test-stack-stop"));
+            running = stack;
+        }
+        return running;
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
+    public URI apiUri() {
+        return URI.create("http://localhost:" + port + "/api/v1/");
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public PrivateRedis redis() {
+        return redis;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** Everything Payara Micro has logged so far. */
+    public String serverLog() {
+        try {
+            return Files.readString(logFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("PORT", String.valueOf(port));
+        environment.put("DB_NAME", database);
+        environment.put("REDIS_URL", redis.url());
+        environment.put("JWT_SECRET", JWT_SECRET);
+        environment.put("JWT_ISSUER", ISSUER);
+        environment.put("CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN + ",https://other.example.test");
+        environment.put("APPS", System.getProperty("stack.apps", "api"));
+        return environment;
+    }
+
+    private void start() {
+        Processes.run(List.of("bash", "scripts/provision.sh"), Map.of("DB_NAME", database, "FRESH_DATABASE", "1"), 300);
+        redis.start();
+        server = startServer(environment());
+    }
+
+    /**
+     * Starts scripts/serve.sh and waits for its verdict: READY, or its loud failure, which fails the caller with
+     * everything the script printed.
+     */
+    public static Process startServer(Map<String, String> environment) {
+        ServeResult result = serve(environment, 300);
+        if (!result.ready()) {
+            throw new IllegalStateException("scripts/serve.sh failed:\n" + result.output());
+        }
+        return result.process();
+    }
+
+    public record ServeResult(boolean ready, Process process, String output) {
+    }
+
+    /** Runs scripts/serve.sh until it says READY or exits; the process is left running when it is ready. */
+    public static ServeResult serve(Map<String, String> environment, long timeoutSeconds) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder("bash", "scripts/serve.sh")
+                    .directory(Processes.projectRoot().toFile())
+                    .redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            StringBuilder seen = new StringBuilder();
+            CompletableFuture<Boolean> ready = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        synchronized (seen) {
+                            seen.append(line).append('\n');
+                        }
+                        if (line.startsWith("READY:")) {
+                            ready.complete(true);
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+                ready.complete(false);
+            }, "serve-output");
+            reader.setDaemon(true);
+            reader.start();
+            boolean isReady = ready.get(timeoutSeconds, TimeUnit.SECONDS);
+            if (!isReady) {
+                process.waitFor(30, TimeUnit.SECONDS);
+                reader.join(5000);
+            }
+            synchronized (seen) {
+                return new ServeResult(isReady, process, seen.toString());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("running scripts/serve.sh failed", e);
+        }
+    }
+
+    public static void stopServer(Process server) {
+        if (server == null) {
+            return;
+        }
+        server.destroy();
+        try {
+            if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stop() {
+        stopServer(server);
+        if (redis.answers()) {
+            redis.stop();
+        }
+    }
+}
