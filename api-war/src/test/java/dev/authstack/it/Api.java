@@ -19,7 +19,10 @@ import java.util.UUID;
 public final class Api {
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // as curl and browsers talk to a cleartext server; no h2c upgrade
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public Api(URI base) {
         this.base = base;

@@ -26,6 +26,13 @@ public class SigningKey {
 
     private byte[] bytes;
 
+    /** A key from a literal secret, for tests and tools that run without the container. */
+    static SigningKey of(String secret) {
+        SigningKey key = new SigningKey();
+        key.bytes = fromSecret(secret);
+        return key;
+    }
+
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
         bytes();
     }

@@ -5,7 +5,6 @@ public class BackendUnavailableException extends ProblemException {
 
     public BackendUnavailableException(String backend, Throwable cause) {
         super(503, "service-unavailable", "Service Unavailable",
-                backend + " is unreachable; the request was refused. Try again shortly.");
-        initCause(cause);
+                backend + " is unreachable; the request was refused. Try again shortly.", cause);
     }
 }

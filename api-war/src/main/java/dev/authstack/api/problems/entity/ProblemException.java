@@ -13,7 +13,12 @@ public class ProblemException extends RuntimeException {
     private final String title;
 
     protected ProblemException(int status, String type, String title, String detail) {
-        super(detail, null, false, false);
+        this(status, type, title, detail, null);
+    }
+
+    /** No stack trace is filled in: these are answers to clients, and the cause, when there is one, has its own. */
+    protected ProblemException(int status, String type, String title, String detail, Throwable cause) {
+        super(detail, cause, false, false);
         this.status = status;
         this.type = type;
         this.title = title;
