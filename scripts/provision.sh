@@ -84,7 +84,8 @@ SQL
   fi
   say "applying sql/ to $DB_NAME"
   for file in "$root"/sql/*.sql; do
-    PGPASSWORD=$DB_PASSWORD psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -f "$file" >/dev/null
+    PGOPTIONS=--client-min-messages=warning PGPASSWORD=$DB_PASSWORD \
+      psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -f "$file" >/dev/null
   done
 }
 
