@@ -62,7 +62,8 @@ ensure_postgresql() {
 }
 
 as_postgres() { # superuser SQL through the local socket: peer auth on a stock Debian cluster, trust here
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$DB_PORT" "$@"
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -h "${PG_SOCKET_DIR:-/var/run/postgresql}" -p "$DB_PORT" "$@"
   else psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U postgres "$@"; fi
 }
 
