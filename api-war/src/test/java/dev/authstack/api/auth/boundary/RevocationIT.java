@@ -79,6 +79,23 @@ class RevocationIT {
         assertTrue(ttl > 0 && Math.abs(ttl - expected) <= 5, "TTL " + ttl + " should be the token's remaining life plus skew, " + expected);
     }
 
+    @Test
+    void aProtectedRequestCostsAtMostOneRedisCommand() {
+        var redis = TestStack.get().redis();
+        redis.cli("CONFIG", "RESETSTAT");
+        int requests = 20;
+        for (int i = 0; i < requests; i++) {
+            assertEquals(200, api.get("hello", userToken).status());
+        }
+        long commands = redis.cli("INFO", "commandstats").lines()
+                .filter(line -> line.startsWith("cmdstat_"))
+                .filter(line -> !line.startsWith("cmdstat_info:") && !line.startsWith("cmdstat_config")
+                        && !line.startsWith("cmdstat_ping:")) // the pool's idle-connection checks
+                .mapToLong(line -> Long.parseLong(line.replaceAll(".*calls=(\\d+).*", "$1")))
+                .sum();
+        assertTrue(commands <= requests, commands + " Redis commands for " + requests + " requests");
+    }
+
     private Api.Answer update(String json) {
         return api.put("users/" + user.getInt("id"), json, admin);
     }
