@@ -50,6 +50,7 @@ log=$work/server.log
 java ${JAVA_OPTS:-} -jar "$runtime/payara-micro.jar" \
   --nocluster --port "$PORT" --rootDir "$work/root" \
   --addLibs "$runtime/postgresql.jar" \
+  --prebootcommandfile "$root/server-config/pre-boot-commands.asadmin" \
   --postbootcommandfile "$root/server-config/post-boot-commands.asadmin" \
   "${deploy[@]}" > >(tee -a "$log") 2>&1 &
 server=$!
