@@ -69,6 +69,21 @@ class LoginPageIT {
     }
 
     @Test
+    void aFormPostedWithoutItsViewStateIsRefused() throws Exception {
+        // What a cross-site form would send: the right fields, but no view state of this session.
+        String forged = "login=login&login%3Ausername=admin&login%3Apassword=admin123&login%3Asubmit=Log+in"
+                + "&jakarta.faces.ViewState=-1234567890%3A987654321";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(TestStack.get().baseUri().resolve("login.xhtml"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(forged)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertFalse(answer.headers().firstValue("Location").orElse("").contains("dashboard"), "not logged in");
+        assertFalse(answer.body().contains("Welcome"));
+        assertFalse(answer.body().contains("Exception"), "no stack trace");
+    }
+
+    @Test
     void everyPageCarriesTheSecurityHeaders() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(TestStack.get().baseUri().resolve("login.xhtml")).build(),
