@@ -18,7 +18,7 @@ provision: ## install and start PostgreSQL and Redis, create the authdemo databa
 package: ## build both WARs and fetch Payara Micro (no tests)
 	$(MVN) -q package -DskipTests
 
-run: provision package ## build and run the stack in the foreground: API at :$(PORT)/api/v1, web app at :$(PORT)/
+run: provision package ## build and run the stack in the foreground: API at :PORT/api/v1, web app at :PORT/ (PORT=8080)
 	@bash scripts/serve.sh
 
 test: ## unit, integration and browser tests against a real Payara Micro, PostgreSQL, Redis and Chromium
@@ -27,3 +27,48 @@ test: ## unit, integration and browser tests against a real Payara Micro, Postgr
 
 clean-build: ## remove Maven's build output
 	$(MVN) -q clean
+
+# Containers: podman-compose when present, else docker compose, else docker-compose.
+COMPOSE_FILE := containers/compose.yaml
+ENV_FILE := containers/.env
+COMPOSE = $(shell if command -v podman-compose >/dev/null 2>&1; then echo podman-compose; \
+	elif docker compose version >/dev/null 2>&1; then echo "docker compose"; \
+	elif command -v docker-compose >/dev/null 2>&1; then echo docker-compose; fi)
+COMPOSE_RUN = $(COMPOSE) -f $(COMPOSE_FILE) --env-file $(ENV_FILE)
+
+.PHONY: build start stop restart logs status clean compose-check test-asadmin
+
+compose-check:
+	@if [ -z "$(COMPOSE)" ]; then echo "No container engine: install podman-compose (apt-get install podman-compose) or Docker with compose." >&2; exit 1; fi
+
+$(ENV_FILE): ## the secrets of the containers, random on first use, never committed
+	@umask 077; { echo "JWT_SECRET=$$(head -c 48 /dev/urandom | base64 -w0)"; \
+	  echo "DB_PASSWORD=$$(head -c 24 /dev/urandom | base64 -w0 | tr -d '/+=')"; } > $@
+	@echo "created $@ with random JWT_SECRET and DB_PASSWORD"
+
+build: compose-check $(ENV_FILE) ## build the api and web images (needs only a container engine)
+	$(COMPOSE_RUN) build
+
+start: compose-check $(ENV_FILE) ## start nginx, api, web, postgres and redis; the app answers on port HTTP_PORT (80)
+	$(COMPOSE_RUN) up -d --build
+
+stop: compose-check $(ENV_FILE) ## stop the containers, keeping their data
+	$(COMPOSE_RUN) down
+
+restart: stop start ## stop, then start
+
+logs: compose-check $(ENV_FILE) ## follow the containers' logs
+	$(COMPOSE_RUN) logs -f
+
+status: compose-check $(ENV_FILE) ## the containers and their health
+	$(COMPOSE_RUN) ps
+
+clean: compose-check $(ENV_FILE) ## remove containers, images and volumes (asks first; FORCE=1 does not)
+	@if [ "$(FORCE)" != 1 ]; then read -r -p "Remove the containers, images and volumes, with all users and revocations? [y/N] " answer; \
+	  [ "$$answer" = y ] || [ "$$answer" = Y ] || { echo "nothing removed"; exit 1; }; fi
+	$(COMPOSE_RUN) down --volumes --rmi local
+
+test-asadmin: ## deploy both WARs onto a fresh Payara Server domain with asadmin, as the README says, and smoke-test them
+	@bash scripts/provision.sh
+	$(MVN) -q package -DskipTests
+	@bash scripts/test-asadmin.sh
