@@ -1,0 +1,128 @@
+package dev.authstack.deploy;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.authstack.it.Processes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** containers/ read as a compose engine and a reviewer would read it. */
+class ContainerFilesTest {
+
+    static final Path CONTAINERS = Processes.projectRoot().resolve("containers");
+    final Map<String, Object> compose = load();
+
+    @Test
+    void hasTheFiveServicesAndOnlyNginxIsPublished() {
+        assertEquals(Set.of("nginx", "api", "web", "postgres", "redis"), services().keySet());
+        assertEquals(List.of("${HTTP_PORT:-80}:80"), service("nginx").get("ports"));
+        for (String internal : List.of("api", "web", "postgres", "redis")) {
+            assertFalse(service(internal).containsKey("ports"), internal + " must not be published");
+        }
+    }
+
+    @Test
+    void everyServiceHasAHealthCheckAndARestartPolicy() {
+        services().forEach((name, service) -> {
+            Map<String, Object> definition = map(service);
+            assertTrue(definition.containsKey("healthcheck"), name + " has no health check");
+            assertEquals("unless-stopped", definition.get("restart"), name);
+        });
+    }
+
+    @Test
+    void servicesWaitForWhatTheyNeedToBeHealthy() {
+        assertDependsOnHealthy("nginx", "api", "web");
+        assertDependsOnHealthy("api", "postgres", "redis");
+        assertDependsOnHealthy("web", "api");
+    }
+
+    @Test
+    void postgresIs16AndInitialisedFromSql() {
+        Map<String, Object> postgres = service("postgres");
+        assertTrue(((String) postgres.get("image")).contains("postgres:16"));
+        List<?> volumes = (List<?>) postgres.get("volumes");
+        assertTrue(volumes.stream().anyMatch(v -> v.toString().startsWith("../sql:/docker-entrypoint-initdb.d")), volumes::toString);
+        assertTrue(volumes.stream().anyMatch(v -> v.toString().startsWith("postgres-data:")), volumes::toString);
+        assertTrue(map(compose.get("volumes")).keySet().containsAll(Set.of("postgres-data", "redis-data")));
+    }
+
+    @Test
+    void redisIs7AndPersistsAppendOnlyOnAVolume() {
+        Map<String, Object> redis = service("redis");
+        assertTrue(((String) redis.get("image")).contains("redis:7"));
+        String command = String.join(" ", strings(redis.get("command")));
+        assertTrue(command.contains("--appendonly yes"), command);
+        assertTrue(((List<?>) redis.get("volumes")).contains("redis-data:/data"));
+    }
+
+    @Test
+    void secretsComeFromTheEnvironmentNeverFromTheFile() throws IOException {
+        Map<String, Object> api = map(service("api").get("environment"));
+        assertTrue(api.get("JWT_SECRET").toString().startsWith("${JWT_SECRET:?"));
+        assertTrue(api.get("DB_PASSWORD").toString().startsWith("${DB_PASSWORD:?"));
+        assertTrue(map(service("postgres").get("environment")).get("POSTGRES_PASSWORD").toString().startsWith("${DB_PASSWORD:?"));
+        assertEquals("http://api:8080/api/v1", map(service("web").get("environment")).get("API_BASE_URL"));
+        String gitignore = Files.readString(Processes.projectRoot().resolve(".gitignore"));
+        assertTrue(gitignore.lines().anyMatch("containers/.env"::equals), "containers/.env is ignored by git");
+    }
+
+    @Test
+    void imagesRunTheSamePayaraMicroAsTheBuildAsANonRootUserWithAHealthCheck() throws IOException {
+        String pom = Files.readString(Processes.projectRoot().resolve("pom.xml"));
+        var version = Pattern.compile("<payara.version>(.+)</payara.version>").matcher(pom);
+        assertTrue(version.find());
+        for (String name : List.of("api.Containerfile", "web.Containerfile")) {
+            String file = Files.readString(CONTAINERS.resolve(name));
+            assertTrue(file.contains("FROM docker.io/payara/micro:" + version.group(1)), name);
+            assertTrue(file.contains(" AS build") && file.contains("COPY --from=build"), name + " is multi-stage");
+            assertTrue(file.contains("USER payara"), name);
+            assertTrue(file.contains("HEALTHCHECK") && file.contains("/health/ready"), name);
+        }
+        String api = Files.readString(CONTAINERS.resolve("api.Containerfile"));
+        assertTrue(api.contains("postgresql.jar") && api.contains("post-boot-commands.asadmin"));
+    }
+
+    private void assertDependsOnHealthy(String service, String... dependencies) {
+        Map<String, Object> dependsOn = map(service(service).get("depends_on"));
+        assertEquals(Set.of(dependencies), dependsOn.keySet(), service);
+        dependsOn.values().forEach(condition -> assertEquals("service_healthy", map(condition).get("condition"), service));
+    }
+
+    private Map<String, Object> services() {
+        return map(compose.get("services"));
+    }
+
+    private Map<String, Object> service(String name) {
+        return map(services().get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return (List<String>) value;
+    }
+
+    private static Map<String, Object> load() {
+        try (var in = Files.newInputStream(CONTAINERS.resolve("compose.yaml"))) {
+            return new Yaml().load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
