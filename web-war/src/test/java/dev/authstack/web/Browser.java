@@ -33,9 +33,15 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final Path profile;
-    private final URI base = TestStack.get().baseUri();
+    private final URI base;
 
     public Browser() {
+        this(TestStack.get().baseUri());
+    }
+
+    /** A browser for the app at another address, such as nginx in front of it. */
+    public Browser(URI base) {
+        this.base = base;
         try {
             profile = Files.createTempDirectory("chromium-profile");
         } catch (IOException e) {
