@@ -15,6 +15,9 @@ import java.util.function.Function;
 import dev.authstack.api.problems.entity.BackendUnavailableException;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.JedisURIHelper;
@@ -40,11 +43,14 @@ public class Redis {
     int poolSize;
 
     private JedisPooled client;
+    private HostAndPort address;
+    private JedisClientConfig clientConfig;
 
     @PostConstruct
     void connect() {
         URI uri = URI.create(url);
-        var clientConfig = DefaultJedisClientConfig.builder()
+        address = JedisURIHelper.getHostAndPort(uri);
+        clientConfig = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(timeoutMillis)
                 .socketTimeoutMillis(timeoutMillis)
                 .user(JedisURIHelper.getUser(uri))
@@ -60,7 +66,7 @@ public class Redis {
         poolConfig.setMaxWait(Duration.ofMillis(timeoutMillis));
         poolConfig.setBlockWhenExhausted(true);
         poolConfig.setJmxEnabled(false);
-        client = new JedisPooled(poolConfig, JedisURIHelper.getHostAndPort(uri), clientConfig);
+        client = new JedisPooled(poolConfig, address, clientConfig);
     }
 
     @PreDestroy
@@ -74,6 +80,11 @@ public class Redis {
         } catch (JedisException e) {
             throw new BackendUnavailableException("Redis", e);
         }
+    }
+
+    /** A connection of its own, outside the pool, for a subscriber that holds it for as long as it listens. */
+    public Jedis dedicatedConnection() {
+        return new Jedis(address, clientConfig);
     }
 
     public boolean ping() {

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 import dev.authstack.api.auth.control.Redis;
+import dev.authstack.api.auth.control.RevocationFeed;
 
 /** Ready means both backends answer now; a load balancer sends no traffic to an instance that cannot serve it. */
 @Readiness
@@ -26,10 +27,14 @@ public class BackendsReadiness implements HealthCheck {
     @Inject
     Redis redis;
 
+    @Inject
+    RevocationFeed revocationFeed;
+
     @Override
     public HealthCheckResponse call() {
         boolean postgresql = answers(this::databaseAnswers);
-        boolean redisUp = answers(redis::ping);
+        // Redis answering is not enough: until the revocation feed has synchronised, every token is refused.
+        boolean redisUp = answers(redis::ping) && revocationFeed.isSynchronised();
         return HealthCheckResponse.named("backends")
                 .withData("postgresql", postgresql ? "UP" : "DOWN")
                 .withData("redis", redisUp ? "UP" : "DOWN")
