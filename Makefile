@@ -72,3 +72,11 @@ test-asadmin: ## deploy both WARs onto a fresh Payara Server domain with asadmin
 	@bash scripts/provision.sh
 	$(MVN) -q package -DskipTests
 	@bash scripts/test-asadmin.sh
+
+.PHONY: load bench
+
+load: ## a mixed workload for LOAD_SECONDS (60) at 64 connections: no 5xx, no socket error, nothing lost
+	@bash scripts/load.sh
+
+bench: ## measure the JWT filter, logins against BCrypt, latency, 100,000 revocations, start-up; writes target/bench/
+	@bash scripts/bench.sh
