@@ -2,12 +2,8 @@ package dev.authstack.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -48,13 +44,13 @@ public final class PrivatePostgres {
     public void start() {
         asPostgres(bin + "/pg_ctl", "-D", data(), "-w", "-l", directory.resolve("postgres.log").toString(),
                 "-o", "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
-        await(true);
+        Processes.awaitPort(port, true, "PostgreSQL");
     }
 
     /** A fast shutdown: sessions are cut, as when the database host goes away. */
     public void stop() {
         asPostgres(bin + "/pg_ctl", "-D", data(), "-w", "-m", "fast", "stop");
-        await(false);
+        Processes.awaitPort(port, false, "PostgreSQL");
     }
 
     public void destroy() {
@@ -65,12 +61,7 @@ public final class PrivatePostgres {
     }
 
     public boolean answers() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return Processes.answers(port);
     }
 
     private String data() {
@@ -83,18 +74,4 @@ public final class PrivatePostgres {
         Processes.run(full, Map.of(), 120);
     }
 
-    private void await(boolean up) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (answers() != up) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("PostgreSQL on port " + port + " did not " + (up ? "start" : "stop"));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
 }

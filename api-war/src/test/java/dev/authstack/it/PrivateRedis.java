@@ -2,12 +2,8 @@ package dev.authstack.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -43,13 +39,13 @@ public final class PrivateRedis {
                 "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", directory.toString(),
                 "--logfile", directory.resolve("redis.log").toString(),
                 "--pidfile", directory.resolve("redis.pid").toString()), Map.of(), 30);
-        await(true);
+        Processes.awaitPort(port, true, "redis");
     }
 
     /** Stops the server the way an outage would look to a client: the port simply stops answering. */
     public void stop() {
         Processes.runForResult(List.of("redis-cli", "-p", String.valueOf(port), "shutdown"), Map.of(), 30);
-        await(false);
+        Processes.awaitPort(port, false, "redis");
     }
 
     public String cli(String... arguments) {
@@ -59,27 +55,6 @@ public final class PrivateRedis {
     }
 
     public boolean answers() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private void await(boolean up) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (answers() != up) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("redis on port " + port + " did not " + (up ? "start" : "stop"));
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        return Processes.answers(port);
     }
 }

@@ -2,14 +2,17 @@ package dev.authstack.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the project's scripts and finds free ports. */
+/** Runs the project's scripts, finds free ports and waits for them. */
 public final class Processes {
 
     private Processes() {
@@ -25,6 +28,32 @@ public final class Processes {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether something accepts connections on the port of 127.0.0.1. */
+    public static boolean answers(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Waits, at most 30 s, until the port answers (up) or stops answering; fails naming what did not happen. */
+    public static void awaitPort(int port, boolean up, String what) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (answers(port) != up) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(what + " on port " + port + " did not " + (up ? "start" : "stop"));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

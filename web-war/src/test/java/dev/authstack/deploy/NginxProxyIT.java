@@ -5,8 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +55,7 @@ class NginxProxyIT {
                 .redirectOutput(directory.resolve("nginx.log").toFile())
                 .start();
         Instant deadline = Instant.now().plusSeconds(20);
-        while (!answers(port)) {
+        while (!Processes.answers(port)) {
             assertTrue(nginx.isAlive(), () -> "nginx exited: " + log());
             assertTrue(Instant.now().isBefore(deadline), "nginx did not start");
             Thread.sleep(50);
@@ -153,15 +151,6 @@ class NginxProxyIT {
             return Files.readString(directory.resolve("nginx.log"));
         } catch (IOException e) {
             return "(no log: " + e + ")";
-        }
-    }
-
-    private static boolean answers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

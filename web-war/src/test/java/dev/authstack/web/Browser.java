@@ -2,6 +2,7 @@ package dev.authstack.web;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -97,6 +98,8 @@ public final class Browser implements AutoCloseable {
         WebElement button = find(css);
         button.click();
         waitFor().until(ExpectedConditions.stalenessOf(button));
+        // The old page is gone; wait until the new one has finished loading before anything touches it.
+        waitFor().until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
         return this;
     }
 

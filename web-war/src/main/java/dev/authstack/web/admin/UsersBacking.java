@@ -59,10 +59,10 @@ public class UsersBacking implements Serializable {
     public String createUser() {
         try {
             JsonObject created = api.register(activeUser.token(), Json.createObjectBuilder()
-                    .add("username", create.username)
-                    .add("email", create.email)
-                    .add("password", create.password)
-                    .add("is_admin", create.admin)
+                    .add("username", create.getUsername())
+                    .add("email", create.getEmail())
+                    .add("password", create.getPassword())
+                    .add("is_admin", create.isAdmin())
                     .build());
             Messages.info("User " + created.getString("username") + " created.");
             return USERS_PAGE;
@@ -71,35 +71,35 @@ public class UsersBacking implements Serializable {
         } catch (ApiUnavailableException e) {
             Messages.error(e.getMessage());
         }
-        create.password = null;
+        create.setPassword(null);
         return null;
     }
 
     public String save(long id) {
         Changes changes = edits.get(id);
         JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("email", changes.email)
-                .add("is_admin", changes.admin)
-                .add("is_active", changes.active);
-        if (changes.password != null && !changes.password.isEmpty()) {
-            body.add("password", changes.password);
+                .add("email", changes.getEmail())
+                .add("is_admin", changes.isAdmin())
+                .add("is_active", changes.isActive());
+        if (changes.getPassword() != null && !changes.getPassword().isEmpty()) {
+            body.add("password", changes.getPassword());
         }
         try {
             api.update(activeUser.token(), id, body.build());
-            Messages.info("User " + changes.username + " saved.");
+            Messages.info("User " + changes.getUsername() + " saved.");
             return USERS_PAGE;
         } catch (ApiProblemException e) {
             showProblem(e, "edit-" + id);
         } catch (ApiUnavailableException e) {
             Messages.error(e.getMessage());
         }
-        changes.password = null;
+        changes.setPassword(null);
         reopenedEdit = id;
         return null;
     }
 
     public String delete(long id) {
-        String username = edits.get(id).username;
+        String username = edits.get(id).getUsername();
         try {
             api.delete(activeUser.token(), id);
             Messages.info("User " + username + " deleted.");
@@ -139,14 +139,10 @@ public class UsersBacking implements Serializable {
         return reopenedEdit != null && reopenedEdit == id;
     }
 
-    /** The create form. */
-    public static class NewUser implements Serializable {
+    /** What both forms share: the e-mail address, checked as the API checks it, and the role. */
+    public abstract static class UserForm implements Serializable {
 
         private static final long serialVersionUID = 1L;
-
-        @NotBlank(message = "Enter a username.")
-        @Pattern(regexp = USERNAME, message = "Usernames are 3 to 50 letters, digits, '_', '.' or '-'.")
-        private String username;
 
         @NotBlank(message = "Enter an e-mail address.")
         @Email(message = "Enter a valid e-mail address.")
@@ -154,19 +150,7 @@ public class UsersBacking implements Serializable {
         @Size(max = 254)
         private String email;
 
-        @NotBlank(message = "Enter a password.")
-        @PasswordRule
-        private String password;
-
         private boolean admin;
-
-        public String getUsername() {
-            return username;
-        }
-
-        public void setUsername(String username) {
-            this.username = username;
-        }
 
         public String getEmail() {
             return email;
@@ -174,14 +158,6 @@ public class UsersBacking implements Serializable {
 
         public void setEmail(String email) {
             this.email = email;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
         }
 
         public boolean isAdmin() {
@@ -193,42 +169,25 @@ public class UsersBacking implements Serializable {
         }
     }
 
-    /** One user's edit dialog, filled with the user as listed. */
-    public static class Changes implements Serializable {
+    /** The create form. */
+    public static class NewUser extends UserForm {
 
         private static final long serialVersionUID = 1L;
 
-        private final String username;
+        @NotBlank(message = "Enter a username.")
+        @Pattern(regexp = USERNAME, message = "Usernames are 3 to 50 letters, digits, '_', '.' or '-'.")
+        private String username;
 
-        @NotBlank(message = "Enter an e-mail address.")
-        @Email(message = "Enter a valid e-mail address.")
-        @Pattern(regexp = EMAIL, message = "Enter a valid e-mail address.")
-        @Size(max = 254)
-        private String email;
-
+        @NotBlank(message = "Enter a password.")
         @PasswordRule
         private String password;
-
-        private boolean admin;
-        private boolean active;
-
-        Changes(UserRow user) {
-            this.username = user.getUsername();
-            this.email = user.getEmail();
-            this.admin = user.isAdmin();
-            this.active = user.isActive();
-        }
 
         public String getUsername() {
             return username;
         }
 
-        public String getEmail() {
-            return email;
-        }
-
-        public void setEmail(String email) {
-            this.email = email;
+        public void setUsername(String username) {
+            this.username = username;
         }
 
         public String getPassword() {
@@ -238,13 +197,37 @@ public class UsersBacking implements Serializable {
         public void setPassword(String password) {
             this.password = password;
         }
+    }
 
-        public boolean isAdmin() {
-            return admin;
+    /** One user's edit dialog, filled with the user as listed; an empty password keeps the current one. */
+    public static class Changes extends UserForm {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String username;
+
+        @PasswordRule
+        private String password;
+
+        private boolean active;
+
+        Changes(UserRow user) {
+            this.username = user.getUsername();
+            setEmail(user.getEmail());
+            setAdmin(user.isAdmin());
+            this.active = user.isActive();
         }
 
-        public void setAdmin(boolean admin) {
-            this.admin = admin;
+        public String getUsername() {
+            return username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
         }
 
         public boolean isActive() {

@@ -21,6 +21,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.text.ParseException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 import dev.authstack.api.auth.entity.Caller;
@@ -30,6 +33,10 @@ import dev.authstack.api.auth.entity.Caller;
  * no other HMAC, no other key family), the issuer must match, and {@code sub}, {@code iat}, {@code exp} and
  * {@code jti} must be present; {@code exp} and {@code nbf} are checked with the configured clock skew.
  * Revocation is not its concern: {@link Revocations} is asked after the signature holds.
+ * <p>
+ * A client sends the same token with every request, so what a token was verified to say is remembered, keyed by the
+ * token's exact text: the next request only re-checks the expiry. The memory is bounded by {@link #REMEMBERED}
+ * tokens; past that it starts afresh, which costs only verification work.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -45,7 +52,12 @@ public class TokenVerifier {
     @ConfigProperty(name = "jwt.clock.skew.seconds")
     int clockSkewSeconds;
 
+    static final int REMEMBERED = 10_000;
+
+    Clock clock = Clock.systemUTC();
+
     private DefaultJWTProcessor<SecurityContext> processor;
+    private final Map<String, Caller> verified = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -61,6 +73,23 @@ public class TokenVerifier {
     }
 
     public Caller verify(String compact) {
+        Caller known = verified.get(compact);
+        if (known != null) {
+            if (clock.instant().isAfter(known.expiresAt().plusSeconds(clockSkewSeconds))) {
+                verified.remove(compact);
+                throw new InvalidTokenException("The token has expired.");
+            }
+            return known;
+        }
+        Caller caller = verifyFully(compact);
+        if (verified.size() >= REMEMBERED) {
+            verified.clear();
+        }
+        verified.put(compact, caller);
+        return caller;
+    }
+
+    private Caller verifyFully(String compact) {
         JWTClaimsSet claims;
         try {
             claims = processor.process(compact, null);

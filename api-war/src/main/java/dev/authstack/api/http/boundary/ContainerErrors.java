@@ -5,7 +5,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.util.Map;
@@ -23,9 +22,7 @@ public class ContainerErrors extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : 404;
-        Response.Status known = Response.Status.fromStatusCode(status);
         String detail = status == 404 ? "There is no resource at this path." : "The request could not be processed.";
-        new Problem(status, "about:blank", known == null ? "HTTP " + status : known.getReasonPhrase(), detail)
-                .writeTo(response, Map.of());
+        Problem.plain(status, detail).writeTo(response, Map.of());
     }
 }

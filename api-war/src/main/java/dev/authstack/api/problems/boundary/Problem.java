@@ -27,6 +27,12 @@ public record Problem(int status, String type, String title, String detail, Json
         this(status, type, title, detail, JsonObject.EMPTY_JSON_OBJECT);
     }
 
+    /** A problem that is nothing but its HTTP status: type about:blank, the reason phrase as title (RFC 9457, 4.2.1). */
+    public static Problem plain(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return new Problem(status, "about:blank", known == null ? "HTTP " + status : known.getReasonPhrase(), detail);
+    }
+
     public static Problem of(ProblemException failure) {
         return new Problem(failure.status(), failure.type(), failure.title(), failure.getMessage());
     }

@@ -31,8 +31,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         };
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
         Map<String, String> headers = allow == null ? Map.of() : Map.of(HttpHeaders.ALLOW, allow);
-        return new Problem(status, "about:blank", Response.Status.fromStatusCode(status) == null
-                ? "HTTP " + status
-                : Response.Status.fromStatusCode(status).getReasonPhrase(), detail).toResponse(headers);
+        return Problem.plain(status, detail).toResponse(headers);
     }
 }

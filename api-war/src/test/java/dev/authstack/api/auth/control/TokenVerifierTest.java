@@ -57,6 +57,29 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aRememberedTokenStillExpires() {
+        Instant now = Instant.now();
+        AccessToken token = Tokens.issuer(now.minusSeconds(3600 - 5)).issue(Tokens.user(42, "alice", false));
+        assertEquals("alice", cut.verify(token.compact()).username());
+
+        cut.clock = java.time.Clock.fixed(now.plusSeconds(5 + 31), java.time.ZoneOffset.UTC);
+
+        assertThrows(InvalidTokenException.class, () -> cut.verify(token.compact()));
+    }
+
+    @Test
+    void rememberingATokenNeverAcceptsAnotherText() throws Exception {
+        String genuine = sign(JWSAlgorithm.HS256, Tokens.SECRET, validClaims());
+        cut.verify(genuine);
+        String[] parts = genuine.split("\\.");
+        String otherSignature = parts[0] + "." + parts[1] + "." + "A" + parts[2].substring(1);
+        if (!otherSignature.equals(genuine)) {
+            assertThrows(InvalidTokenException.class, () -> cut.verify(otherSignature));
+        }
+        assertThrows(InvalidTokenException.class, () -> cut.verify(genuine + "x"));
+    }
+
+    @Test
     void rejectsUnsecuredTokenWithAlgNone() {
         String unsecured = new PlainJWT(validClaims().build()).serialize();
         assertThrows(InvalidTokenException.class, () -> cut.verify(unsecured));

@@ -21,8 +21,12 @@ import dev.authstack.it.TestStack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Redis stops while clients keep sending valid and revoked tokens: nothing revoked ever passes, nothing hangs. */
-class RedisOutageUnderLoadIT {
+/**
+ * Redis stops while clients keep sending valid and revoked tokens: no token can be checked, so none passes (503 within
+ * 2 s, never a 200 for a revoked one), logins stop, /status stays up, and when Redis returns the API recovers by
+ * itself within 5 s, its append-only file keeping the revocations.
+ */
+class RedisOutageIT {
 
     final Api api = Api.ofTestStack();
     final PrivateRedis redis = TestStack.get().redis();
@@ -63,6 +67,14 @@ class RedisOutageUnderLoadIT {
         Instant stopped = Instant.now();
         redis.stop();
         awaitOutcome(outcomes, o -> o.status() == 503 && o.at().isAfter(stopped));
+        Api.Answer refused = api.get("hello", valid);
+        assertEquals(503, refused.status(), refused::toString);
+        assertEquals("application/problem+json", refused.contentType().split(";")[0]);
+        assertTrue(refused.json().getString("detail").contains("Redis"));
+        assertEquals(503, api.post("auth/login", "{\"username\":\"admin\",\"password\":\"admin123\"}", null).status(),
+                "no token is issued that could not be revoked later");
+        assertEquals(200, api.get("status", null).status(), "status touches no backend");
+        assertEquals(503, new Api(TestStack.get().baseUri()).get("health/ready", null).status());
         Instant restarted = Instant.now();
         redis.start();
         Instant recovered = awaitOutcome(outcomes, o -> !o.revokedToken() && o.status() == 200 && o.at().isAfter(restarted));
