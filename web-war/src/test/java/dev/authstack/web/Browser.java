@@ -5,6 +5,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -75,7 +76,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(String css) {
-        return waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return waitFor().until(driver -> {
+            WebElement element = driver.findElement(By.cssSelector(css));
+            return element.isDisplayed() ? element : null;
+        });
     }
 
     public boolean has(String css) {
@@ -83,13 +87,19 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text(String css) {
-        return find(css).getText();
+        return waitFor().until(driver -> {
+            WebElement element = driver.findElement(By.cssSelector(css));
+            return element.isDisplayed() ? element.getText() : null;
+        });
     }
 
     public Browser type(String css, String text) {
-        WebElement input = find(css);
-        input.clear();
-        input.sendKeys(text);
+        waitFor().until(driver -> {
+            WebElement input = find(css);
+            input.clear();
+            input.sendKeys(text);
+            return true;
+        });
         return this;
     }
 
@@ -109,8 +119,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Waits up to 15 s, retrying through the moments when a page is being replaced: ChromeDriver then answers with a
+     * stale element or "Node with given id does not belong to the document".
+     */
     public WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     /** Saves the page as it looks at the given width, as target/screenshots/NAME-WIDTH.png. */
