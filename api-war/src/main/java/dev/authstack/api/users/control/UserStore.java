@@ -77,24 +77,23 @@ public class UserStore {
         if (changes.email() != null && !changes.email().equalsIgnoreCase(user.email())) {
             ensureEmailFree(changes.email(), id);
         }
-        boolean weakened = demoted || deactivated;
+        // A promotion voids old tokens too: they carry the old role. An e-mail change voids nothing.
+        boolean voidsTokens = demoted || deactivated || changes.password() != null
+                || (changes.isAdmin() != null && changes.isAdmin() != user.isAdmin());
         if (changes.email() != null) {
             user.changeEmail(changes.email());
         }
         if (changes.password() != null) {
             user.changePasswordHash(hasher.hash(changes.password()));
-            weakened = true;
         }
         if (changes.isAdmin() != null) {
-            // A promotion also voids old tokens: they carry the old role and would under-report it until they expire.
-            weakened |= changes.isAdmin() != user.isAdmin();
             user.setAdmin(changes.isAdmin());
         }
         if (changes.isActive() != null) {
             user.setActive(changes.isActive());
         }
         flush();
-        if (weakened) {
+        if (voidsTokens) {
             revocations.revokeAllOf(id);
         }
         return user;
