@@ -97,10 +97,11 @@ ensure_redis() {
   host=${hostport%:*}; port=${hostport##*:}
   if [ "$(redis-cli -h "$host" -p "$port" ping 2>/dev/null)" = PONG ]; then return 0; fi
   local_host "$host" || { echo "Redis at $host:$port does not answer" >&2; exit 1; }
+  # With an append-only file, as in the containers: a restart must not forget logouts.
   say "starting Redis on port $port"
-  mkdir -p /var/lib/redis /var/log/redis
-  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$port" --save "" --appendonly no \
-    --dir /var/lib/redis --logfile /var/log/redis/auth-stack.log
+  mkdir -p /var/lib/redis/auth-stack /var/log/redis
+  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$port" --save "" --appendonly yes \
+    --dir /var/lib/redis/auth-stack --logfile /var/log/redis/auth-stack.log
   wait_for 10 "Redis on $host:$port" sh -c "[ \"\$(redis-cli -h $host -p $port ping)\" = PONG ]"
 }
 

@@ -4,15 +4,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 import dev.authstack.it.Api;
-import dev.authstack.it.Processes;
-import dev.authstack.it.TestStack;
+import dev.authstack.it.SecondInstance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,23 +19,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RevocationAcrossInstancesIT {
 
-    static Process second;
+    static SecondInstance second;
     static Api first;
     static Api other;
 
     @BeforeAll
     static void secondInstance() {
         first = Api.ofTestStack();
-        int port = Processes.freePort();
-        Map<String, String> environment = new HashMap<>(TestStack.get().environment());
-        environment.putAll(Map.of("PORT", String.valueOf(port), "APPS", "api"));
-        second = TestStack.startServer(environment);
-        other = new Api(URI.create("http://localhost:" + port + "/api/v1/"));
+        second = SecondInstance.start();
+        other = second.api();
     }
 
     @AfterAll
     static void stop() {
-        TestStack.stopServer(second);
+        second.close();
     }
 
     @Test

@@ -54,6 +54,13 @@ public final class PrivateRedis {
         return Processes.run(command, Map.of(), 30).strip();
     }
 
+    /** Publishes bytes as they are, which redis-cli cannot do for a NUL. */
+    public void publish(byte[] channel, byte[] message) {
+        try (var jedis = new redis.clients.jedis.Jedis("127.0.0.1", port)) {
+            jedis.publish(channel, message);
+        }
+    }
+
     public boolean answers() {
         return Processes.answers(port);
     }

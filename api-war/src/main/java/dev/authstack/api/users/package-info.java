@@ -1,6 +1,7 @@
 /**
  * Users: the account entity in PostgreSQL, the store that enforces its rules (unique names and e-mail addresses, the
- * last active administrator can never go), the administrators' resources and {@code /me}. Every change that weakens a
- * user's standing (password, role, active flag, deletion) revokes the tokens that user holds.
+ * last active administrator can never go), password hashing, the administrators' resources and {@code /me}. A change
+ * that voids a user's tokens (password, role, active flag, deletion) increments the user's security stamp and fires
+ * {@code UserSecurityChanged} inside its transaction; {@code users} knows nothing of tokens.
  */
 package dev.authstack.api.users;

@@ -20,10 +20,11 @@ import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.problems.entity.ProblemException;
 
 /**
- * Guards the API: every request that carries a bearer token has it verified (signature, algorithm, issuer, expiry)
- * and checked against the revocations in Redis before anything else runs. A bad token is a 401; Redis unreachable is
- * a 503 (fail closed: a token that could not be checked is never let through). A request without a token continues as
- * anonymous, and {@link AccessRules} refuses it wherever a caller is needed. Mapped in web.xml, after CORS.
+ * Guards the API: every request that carries a bearer token has it verified (syntax, signature, algorithm, issuer,
+ * expiry) and checked against this instance's in-memory revocations before anything else runs. A bad or revoked
+ * token is a 401; while revocations cannot be known (the feed from Redis is down) it is a 503: a token that could not
+ * be checked is never let through. A request without a token continues as anonymous, and {@link AccessRules} refuses
+ * it wherever a caller is needed. Mapped in web.xml, after CORS.
  */
 public class BearerTokenFilter extends HttpFilter {
 
@@ -60,9 +61,7 @@ public class BearerTokenFilter extends HttpFilter {
             throw new InvalidTokenException("The Authorization header must be 'Bearer <token>'.");
         }
         Caller caller = verifier.verify(authorization.substring(BEARER.length()).strip());
-        if (revocations.isRevoked(caller.tokenId())) {
-            throw new InvalidTokenException("The token has been revoked.");
-        }
+        revocations.ensureAcceptable(caller);
         return caller;
     }
 
@@ -88,11 +87,6 @@ public class BearerTokenFilter extends HttpFilter {
         @Override
         public String getRemoteUser() {
             return caller.username();
-        }
-
-        @Override
-        public boolean isUserInRole(String role) {
-            return Caller.ADMIN_ROLE.equals(role) && caller.admin();
         }
 
         @Override

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import dev.authstack.api.auth.entity.AccessToken;
 import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.users.control.PasswordHasher;
 import dev.authstack.api.users.control.UserStore;
 import dev.authstack.api.users.entity.User;
 
@@ -34,7 +35,12 @@ public class Logins {
     public record Login(AccessToken token, User user) {
     }
 
+    /**
+     * The token carries the security stamp of the user as read here, before the password check: a change that commits
+     * meanwhile has a newer stamp, and so voids this token too.
+     */
     public Login login(String username, String password) {
+        revocations.ensureKnowable();
         User user = users.findByUsername(username).orElse(null);
         if (user == null) {
             hasher.matchesNothing(password);
@@ -46,9 +52,7 @@ public class Logins {
             LOG.log(INFO, "login refused for user {0}", user.id());
             throw new InvalidCredentialsException();
         }
-        AccessToken token = issuer.issue(user);
-        revocations.track(token);
-        return new Login(token, user);
+        return new Login(issuer.issue(user), user);
     }
 
     public void logout(Caller caller) {

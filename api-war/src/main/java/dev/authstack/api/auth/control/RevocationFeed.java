@@ -2,6 +2,7 @@ package dev.authstack.api.auth.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -11,60 +12,91 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
-import dev.authstack.api.problems.entity.BackendUnavailableException;
+import dev.authstack.api.redis.control.Redis;
+import dev.authstack.api.redis.control.RedisDurability;
+import dev.authstack.api.users.control.SecurityStamps;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 
 import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 /**
- * This instance's copy of the revoked token ids, so that a request checks revocation in memory instead of asking
- * Redis. Redis stays the source of truth: every revocation is published on {@link #CHANNEL}, this feed subscribes,
- * and after every (re)subscription it reads all {@code auth:revoked:*} keys before it calls itself synchronised, so
- * nothing published while it was away is missed.
+ * Keeps {@link KnownRevocations} up to date from the {@link #CHANNEL} channel, so that requests are checked in memory.
+ * After every (re)subscription it reads everything again before it calls itself synchronised: the revoked token ids
+ * from Redis and the security stamps from PostgreSQL, the durable truth. What is published meanwhile waits on the
+ * subscription, so nothing is missed.
  * <p>
- * Fail closed: while the subscription is down, or has not answered a ping within {@link #PING_TIMEOUT_MILLIS}, the
- * copy may be stale, and {@link #isRevoked} refuses to answer (503) rather than let a revoked token through. A
- * revocation made on another instance reaches this one within the publish latency (milliseconds, see the README).
+ * A watchdog on the platform's scheduler runs every {@link #TICK_MILLIS}: it starts the listener (a thread of the
+ * platform's thread factory) when there is none, whatever ended the last one, with a backoff while Redis keeps
+ * failing; and it pings through the subscription, dropping it when no answer came within {@link #PING_TIMEOUT_MILLIS}.
+ * Fail closed: until the feed is synchronised, {@link Revocations} refuses every token (503).
+ * A message that is not understood is ignored and logged (at most once a minute, with a short escaped prefix).
  */
 @ApplicationScoped
 public class RevocationFeed {
 
     static final String CHANNEL = "auth:revocations";
+    static final long TICK_MILLIS = 100;
     static final long PING_EVERY_MILLIS = 500;
     static final long PING_TIMEOUT_MILLIS = 1500;
+    static final long SWEEP_EVERY_MILLIS = 30_000;
+    static final long MIN_BACKOFF_MILLIS = 100;
+    static final long MAX_BACKOFF_MILLIS = 2000;
+    static final long GARBAGE_LOG_EVERY_MILLIS = 60_000;
     private static final System.Logger LOG = System.getLogger(RevocationFeed.class.getName());
 
     @Inject
     Redis redis;
 
+    @Inject
+    RedisDurability durability;
+
+    @Inject
+    SecurityStamps securityStamps;
+
     @Resource
-    ManagedThreadFactory threads;
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedThreadFactory managedThreads;
 
     Clock clock = Clock.systemUTC();
+    ThreadFactory threads;
+    /** The blocking subscription, run by the listener thread until it ends for any reason. */
+    Runnable listening = this::listen;
 
-    /** Token id to the epoch second after which its revocation no longer matters (exp plus clock skew). */
-    private final Map<String, Long> revoked = new ConcurrentHashMap<>();
+    final KnownRevocations known = new KnownRevocations();
+
     private volatile boolean synchronised;
-    private volatile boolean running;
     private volatile long lastAnswerMillis;
     private volatile Jedis connection;
     private volatile JedisPubSub subscription;
+    private Thread listener;
+    private long nextStartMillis;
+    private long backoffMillis = MIN_BACKOFF_MILLIS;
+    private long lastPingMillis;
+    private long lastSweepMillis;
+    private long lastGarbageLogMillis = Long.MIN_VALUE;
+    private long garbageSinceLog;
+    private ScheduledFuture<?> watchdog;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        running = true;
-        threads.newThread(this::listen).start();
-        threads.newThread(this::watch).start();
+        threads = managedThreads;
+        watchdog = scheduler.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
-        running = false;
+        if (watchdog != null) {
+            watchdog.cancel(false);
+        }
+        synchronised = false;
         disconnect();
     }
 
@@ -72,78 +104,77 @@ public class RevocationFeed {
         return synchronised;
     }
 
-    public boolean isRevoked(String tokenId) {
-        if (!synchronised) {
-            throw new BackendUnavailableException("Redis", null);
-        }
-        Long until = revoked.get(tokenId);
-        return until != null && until >= clock.instant().getEpochSecond();
-    }
-
-    /** Takes a revocation made here at once, without waiting for it to come back through the channel. */
-    void remember(String tokenId, long until) {
-        revoked.put(tokenId, until);
-    }
-
-    /** The message published for one revocation: the token id and the epoch second it lasts until. */
-    static String message(String tokenId, long until) {
-        return tokenId + " " + until;
-    }
-
-    int size() {
-        return revoked.size();
-    }
-
-    private void listen() {
-        long backoff = 100;
-        while (running) {
-            try (Jedis jedis = redis.dedicatedConnection()) {
-                connection = jedis;
-                subscription = new Subscription();
-                jedis.subscribe(subscription, CHANNEL);
-            } catch (JedisException | BackendUnavailableException e) {
-                if (synchronised || backoff == 100) {
-                    LOG.log(WARNING, "revocation feed lost ({0}); protected requests answer 503 until it is back", e.getMessage());
+    /**
+     * One round of the watchdog. Never throws: a scheduled task that throws is never run again, and the feed must
+     * outlive any failure.
+     */
+    synchronized void tick() {
+        try {
+            long now = clock.millis();
+            if (listener == null || !listener.isAlive()) {
+                if (listener != null) {
+                    listener = null;
+                    synchronised = false;
+                    // A feed that had been healthy retries at once; one that keeps failing, less and less often.
+                    nextStartMillis = now + backoffMillis;
+                    backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
                 }
-            } finally {
-                // A feed that had synchronised was healthy: retry quickly; one that keeps failing, less often.
-                backoff = synchronised ? 100 : Math.min(backoff * 2, 1000);
-                synchronised = false;
-                connection = null;
-            }
-            sleep(backoff);
-        }
-    }
-
-    /** Pings through the subscription; a subscription that stops answering is dropped, which fails requests closed. */
-    private void watch() {
-        long lastSweep = System.currentTimeMillis();
-        while (running) {
-            sleep(PING_EVERY_MILLIS);
-            JedisPubSub current = subscription;
-            if (synchronised && current != null && current.isSubscribed()) {
-                if (System.currentTimeMillis() - lastAnswerMillis > PING_TIMEOUT_MILLIS) {
-                    LOG.log(WARNING, "revocation feed did not answer a ping for {0} ms; reconnecting", PING_TIMEOUT_MILLIS);
+                if (now >= nextStartMillis) {
+                    listener = threads.newThread(listening);
+                    listener.start();
+                }
+            } else if (synchronised) {
+                backoffMillis = MIN_BACKOFF_MILLIS;
+                if (now - lastAnswerMillis > PING_TIMEOUT_MILLIS) {
+                    LOG.log(WARNING, "revocation feed: no answer to pings for {0} ms; reconnecting, protected requests answer 503 meanwhile",
+                            PING_TIMEOUT_MILLIS);
                     synchronised = false;
                     disconnect();
-                } else {
-                    try {
-                        current.ping();
-                    } catch (RuntimeException e) {
-                        synchronised = false;
-                        disconnect();
-                    }
+                } else if (now - lastPingMillis >= PING_EVERY_MILLIS) {
+                    lastPingMillis = now;
+                    ping();
                 }
             }
-            if (System.currentTimeMillis() - lastSweep > 30_000) {
-                long now = clock.instant().getEpochSecond();
-                revoked.values().removeIf(until -> until < now);
-                lastSweep = System.currentTimeMillis();
+            if (now - lastSweepMillis >= SWEEP_EVERY_MILLIS) {
+                lastSweepMillis = now;
+                known.forgetExpired(clock.instant().getEpochSecond());
             }
+        } catch (Throwable e) {
+            LOG.log(WARNING, "revocation feed watchdog: " + e, e);
         }
     }
 
-    /** Reads every revocation Redis holds; entries this instance knows and Redis has lost are kept (fail safe). */
+    private void ping() {
+        JedisPubSub current = subscription;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.ping();
+        } catch (RuntimeException e) {
+            synchronised = false;
+            disconnect();
+        }
+    }
+
+    /** Subscribes and listens until the connection ends; every way out ends this thread, and the watchdog starts another. */
+    private void listen() {
+        try (Jedis jedis = redis.dedicatedConnection()) {
+            connection = jedis;
+            subscription = new Subscription();
+            jedis.subscribe(subscription, CHANNEL);
+        } catch (RuntimeException e) {
+            if (backoffMillis == MIN_BACKOFF_MILLIS) {
+                LOG.log(WARNING, "revocation feed lost ({0}); protected requests answer 503 until it is back", e.getMessage());
+            }
+        } finally {
+            synchronised = false;
+            connection = null;
+            subscription = null;
+        }
+    }
+
+    /** Reads every revocation Redis holds and every stamp PostgreSQL holds; runs while new messages wait. */
     private void resynchronise() {
         ScanParams keys = new ScanParams().match(Revocations.REVOKED + "*").count(1000);
         String cursor = ScanParams.SCAN_POINTER_START;
@@ -155,28 +186,73 @@ public class RevocationFeed {
             if (!found.isEmpty()) {
                 List<String> values = redis.call(client -> client.mget(found.toArray(String[]::new)));
                 for (int i = 0; i < found.size(); i++) {
-                    if (values.get(i) != null) {
-                        revoked.put(found.get(i).substring(Revocations.REVOKED.length()), until(values.get(i)));
+                    long until = untilOf(values.get(i));
+                    if (until > 0) {
+                        known.tokenRevoked(found.get(i).substring(Revocations.REVOKED.length()), until);
                         read++;
                     }
                 }
             }
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-        LOG.log(INFO, "revocation feed synchronised: {0} revoked tokens", read);
+        Map<Long, Long> stamps = securityStamps.settled();
+        known.replaceStamps(stamps);
+        durability.check();
+        LOG.log(INFO, "revocation feed synchronised: {0} revoked tokens, {1} users", read, stamps.size());
     }
 
-    /** Revocations written before values carried their end (value "1") count for a day: long past any token. */
-    private long until(String value) {
-        try {
-            long until = Long.parseLong(value);
-            if (until > 1_000_000_000L) {
-                return until;
-            }
-        } catch (NumberFormatException ignored) {
-            // fall through
+    /** A value that is not an epoch second (written by hand, or damaged) revokes for a day: long past any token. */
+    private long untilOf(String value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value.matches("[0-9]{10,18}")) {
+            return Long.parseLong(value);
         }
         return clock.instant().getEpochSecond() + 86_400;
+    }
+
+    void synchronised() {
+        lastAnswerMillis = clock.millis();
+        synchronised = true;
+    }
+
+    void received(String text) {
+        lastAnswerMillis = clock.millis();
+        FeedMessage message = FeedMessage.parse(text).orElse(null);
+        if (message == null) {
+            ignored(text);
+            return;
+        }
+        if (message instanceof FeedMessage.TokenRevoked revoked) {
+            known.tokenRevoked(revoked.tokenId(), revoked.until());
+        } else if (message instanceof FeedMessage.StampChanged changed) {
+            known.stampAtLeast(changed.userId(), changed.stamp());
+        } else if (message instanceof FeedMessage.ChangeRolledBack rolledBack) {
+            known.settle(rolledBack.userId(), securityStamps.settledStampOf(rolledBack.userId()));
+        }
+    }
+
+    private void ignored(String text) {
+        long now = clock.millis();
+        garbageSinceLog++;
+        if (lastGarbageLogMillis == Long.MIN_VALUE || now - lastGarbageLogMillis >= GARBAGE_LOG_EVERY_MILLIS) {
+            LOG.log(WARNING, "revocation feed: ignored {0} message(s) that are not revocations, the last starting \"{1}\"",
+                    garbageSinceLog, printablePrefix(text));
+            lastGarbageLogMillis = now;
+            garbageSinceLog = 0;
+        }
+    }
+
+    /** At most 24 characters, anything but printable ASCII escaped: a log line must not be forged or flooded. */
+    static String printablePrefix(String text) {
+        StringBuilder prefix = new StringBuilder();
+        int end = Math.min(text == null ? 0 : text.length(), 24);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            prefix.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return text != null && text.length() > end ? prefix + "..." : prefix.toString();
     }
 
     private void disconnect() {
@@ -190,14 +266,6 @@ public class RevocationFeed {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private final class Subscription extends JedisPubSub {
 
         @Override
@@ -205,26 +273,28 @@ public class RevocationFeed {
             // Subscribed first, read second: what is published meanwhile waits on this connection, nothing is lost.
             try {
                 resynchronise();
-                lastAnswerMillis = System.currentTimeMillis();
-                synchronised = true;
+                synchronised();
             } catch (RuntimeException e) {
-                LOG.log(WARNING, "revocation feed could not read the revocations ({0})", e.getMessage());
+                LOG.log(WARNING, "revocation feed could not read the revocations ({0}); retrying", String.valueOf(e.getMessage()));
                 unsubscribe();
             }
         }
 
         @Override
         public void onMessage(String channel, String message) {
-            lastAnswerMillis = System.currentTimeMillis();
-            int space = message.indexOf(' ');
-            if (space > 0) {
-                revoked.put(message.substring(0, space), Long.parseLong(message.substring(space + 1)));
+            try {
+                received(message);
+            } catch (RuntimeException e) {
+                // A message understood but not applied (PostgreSQL gone while settling a stamp): start afresh.
+                LOG.log(WARNING, "revocation feed could not apply a message ({0}); resynchronising", String.valueOf(e.getMessage()));
+                synchronised = false;
+                unsubscribe();
             }
         }
 
         @Override
         public void onPong(String pattern) {
-            lastAnswerMillis = System.currentTimeMillis();
+            lastAnswerMillis = clock.millis();
         }
     }
 }

@@ -1,54 +1,44 @@
 package dev.authstack.api.auth.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.OptionalLong;
 
-import dev.authstack.api.auth.entity.AccessToken;
+import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.problems.entity.BackendUnavailableException;
+import dev.authstack.api.redis.control.Redis;
+import dev.authstack.api.users.control.SecurityStamps;
+import dev.authstack.api.users.entity.UserSecurityChanged;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.args.ExpiryOption;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * Revoked tokens, kept in Redis so that every instance sees a logout at once.
+ * Whether a verified token may still be used, answered from this instance's memory ({@link KnownRevocations}), so a
+ * protected request costs no Redis or database round trip. Two ways a token stops being acceptable:
  * <ul>
- * <li>{@code auth:revoked:<jti>} exists while a revoked token could still pass the signature and expiry checks: it
- * expires at the token's {@code exp} plus the clock skew, so Redis never holds more than the live revocations. Its
- * value is that epoch second.</li>
- * <li>{@code auth:user-tokens:<user id>} is a sorted set of the user's live token ids scored by their {@code exp}, so
- * a change to the user (password, role, active flag, deletion) can revoke every token it holds, in one atomic step.</li>
+ * <li>Logout: {@code auth:revoked:<jti>} is set in Redis until the token's {@code exp} plus the clock skew (its value
+ * is that epoch second), so Redis never holds more than the live revocations, and the revocation is published.</li>
+ * <li>A change that voids a user's tokens: the user's security stamp, in PostgreSQL, grows, and every token carries
+ * the stamp its user had when the login read the user, so a token issued before the change, however its login raced
+ * the change, carries an older stamp and is refused. The new stamp is published before the change commits: if Redis
+ * cannot take it the change is rolled back (503), so no change commits while another instance could still accept the
+ * old tokens; if the change fails after that, {@code settle} tells every instance to read the stamp again.</li>
  * </ul>
- * Every revocation is also published on {@link RevocationFeed#CHANNEL}; requests are checked against the feed's
- * in-memory copy, so a protected request costs no Redis round trip at all.
+ * Redis only carries the news: a Redis that lost its data cannot bring a changed user's tokens back, because every
+ * instance reads the stamps from PostgreSQL whenever it (re)subscribes.
  */
 @ApplicationScoped
 public class Revocations {
 
     static final String REVOKED = "auth:revoked:";
-    static final String USER_TOKENS = "auth:user-tokens:";
-
-    /**
-     * Moves every live token of a user into the revoked set and publishes each, atomically, so a login racing it is
-     * not lost. Answers the token ids with the second each revocation lasts until.
-     */
-    private static final String REVOKE_ALL = """
-            local tokens = redis.call('ZRANGE', KEYS[1], ARGV[1], '+inf', 'BYSCORE', 'WITHSCORES')
-            local revoked = {}
-            for i = 1, #tokens, 2 do
-              local untilSecond = tonumber(tokens[i + 1]) + tonumber(ARGV[2])
-              redis.call('SET', ARGV[3] .. tokens[i], untilSecond, 'EXAT', untilSecond)
-              redis.call('PUBLISH', ARGV[4], tokens[i] .. ' ' .. untilSecond)
-              table.insert(revoked, tokens[i])
-              table.insert(revoked, tostring(untilSecond))
-            end
-            redis.call('DEL', KEYS[1])
-            return revoked
-            """;
+    private static final System.Logger LOG = System.getLogger(Revocations.class.getName());
 
     @Inject
     Redis redis;
@@ -57,26 +47,47 @@ public class Revocations {
     RevocationFeed feed;
 
     @Inject
+    SecurityStamps securityStamps;
+
+    @Inject
     @ConfigProperty(name = "jwt.clock.skew.seconds")
     int clockSkewSeconds;
 
     Clock clock = Clock.systemUTC();
 
-    /** Remembers a newly issued token under its user, so that a later change to the user can revoke it. */
-    public void track(AccessToken token) {
-        String key = USER_TOKENS + token.userId();
-        long now = clock.instant().getEpochSecond();
-        long until = token.expiresAt().getEpochSecond() + clockSkewSeconds;
-        redis.call(client -> {
-            try (AbstractPipeline pipeline = client.pipelined()) {
-                pipeline.zremrangeByScore(key, Double.NEGATIVE_INFINITY, now - clockSkewSeconds);
-                pipeline.zadd(key, token.expiresAt().getEpochSecond(), token.tokenId());
-                pipeline.expireAt(key, until, ExpiryOption.GT);
-                pipeline.expireAt(key, until, ExpiryOption.NX);
-                pipeline.sync();
-            }
-            return null;
-        });
+    /** Refuses (401) a token revoked by a logout or by a change to its user; 503 while this can not be known. */
+    public void ensureAcceptable(Caller caller) {
+        ensureKnowable();
+        KnownRevocations known = feed.known;
+        if (known.isTokenRevoked(caller.tokenId(), clock.instant().getEpochSecond())) {
+            throw new InvalidTokenException("The token has been revoked.");
+        }
+        if (caller.securityStamp() < stampOf(caller.userId(), known)) {
+            throw new InvalidTokenException("The token was revoked by a change to its user; log in again.");
+        }
+    }
+
+    /** 503 while the feed is down or resynchronising: nothing issued or checked now could be trusted. */
+    public void ensureKnowable() {
+        if (!feed.isSynchronised()) {
+            throw new BackendUnavailableException("Redis", null);
+        }
+    }
+
+    /** A user created after this instance last synchronised is looked up once; the feed keeps it current after. */
+    private long stampOf(long userId, KnownRevocations known) {
+        Long stamp = known.stampOf(userId);
+        if (stamp != null) {
+            return stamp;
+        }
+        OptionalLong committed;
+        try {
+            committed = securityStamps.stampOf(userId);
+        } catch (RuntimeException e) {
+            throw new BackendUnavailableException("PostgreSQL", e);
+        }
+        known.stampAtLeast(userId, committed.orElse(UserSecurityChanged.DELETED));
+        return known.stampOf(userId);
     }
 
     public void revoke(String tokenId, Instant expiresAt) {
@@ -84,31 +95,36 @@ public class Revocations {
         if (until <= clock.instant().getEpochSecond()) {
             return;
         }
+        String message = new FeedMessage.TokenRevoked(tokenId, until).text();
         redis.call(client -> {
             try (AbstractPipeline pipeline = client.pipelined()) {
                 pipeline.set(REVOKED + tokenId, String.valueOf(until), SetParams.setParams().exAt(until));
-                pipeline.publish(RevocationFeed.CHANNEL, RevocationFeed.message(tokenId, until));
+                pipeline.publish(RevocationFeed.CHANNEL, message);
                 pipeline.sync();
             }
             return null;
         });
-        feed.remember(tokenId, until);
+        feed.known.tokenRevoked(tokenId, until);
     }
 
-    /** Revokes every token the user holds; returns how many were live. */
-    public long revokeAllOf(long userId) {
-        long now = clock.instant().getEpochSecond();
-        Object answer = redis.call(client -> client.eval(REVOKE_ALL, List.of(USER_TOKENS + userId),
-                List.of(String.valueOf(now - clockSkewSeconds), String.valueOf(clockSkewSeconds), REVOKED, RevocationFeed.CHANNEL)));
-        List<?> revoked = answer instanceof List<?> list ? list : List.of();
-        for (int i = 0; i + 1 < revoked.size(); i += 2) {
-            feed.remember(String.valueOf(revoked.get(i)), Long.parseLong(String.valueOf(revoked.get(i + 1))));
+    /** Inside the change's transaction, before it commits: a failure here (Redis down) rolls the change back. */
+    void announce(@Observes UserSecurityChanged change) {
+        publish(new FeedMessage.StampChanged(change.userId(), change.stamp()));
+        feed.known.stampAtLeast(change.userId(), change.stamp());
+    }
+
+    /** The change was announced but did not commit: every instance reads the user's stamp again. */
+    void settle(@Observes(during = TransactionPhase.AFTER_FAILURE) UserSecurityChanged change) {
+        try {
+            publish(new FeedMessage.ChangeRolledBack(change.userId()));
+        } catch (RuntimeException e) {
+            // Safe either way: until the stamp is read again, the user's current tokens are refused, never accepted.
+            LOG.log(System.Logger.Level.WARNING, "could not announce that a change to user {0} was rolled back ({1}); "
+                    + "its tokens stay refused until the instances resynchronise", change.userId(), e.getMessage());
         }
-        return revoked.size() / 2;
     }
 
-    /** Answered from memory; throws {@link dev.authstack.api.problems.entity.BackendUnavailableException} while the feed is down. */
-    public boolean isRevoked(String tokenId) {
-        return feed.isRevoked(tokenId);
+    private void publish(FeedMessage message) {
+        redis.call(client -> client.publish(RevocationFeed.CHANNEL, message.text()));
     }
 }

@@ -29,6 +29,8 @@ public class TokenIssuer {
 
     static final String USERNAME_CLAIM = "preferred_username";
     static final String ADMIN_CLAIM = "admin";
+    /** The user's security stamp when the login read the user; see {@code Revocations}. */
+    static final String STAMP_CLAIM = "stamp";
 
     @Inject
     SigningKey signingKey;
@@ -66,6 +68,7 @@ public class TokenIssuer {
                 .jwtID(tokenId)
                 .claim(USERNAME_CLAIM, user.username())
                 .claim(ADMIN_CLAIM, user.isAdmin())
+                .claim(STAMP_CLAIM, user.securityStamp())
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
         try {

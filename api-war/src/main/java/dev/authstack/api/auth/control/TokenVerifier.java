@@ -29,14 +29,15 @@ import java.util.Set;
 import dev.authstack.api.auth.entity.Caller;
 
 /**
- * Checks a compact token and says who sent it. Built once and immutable: exactly HS256 is accepted (no {@code none},
- * no other HMAC, no other key family), the issuer must match, and {@code sub}, {@code iat}, {@code exp} and
- * {@code jti} must be present; {@code exp} and {@code nbf} are checked with the configured clock skew.
+ * Checks a compact token and says who sent it. Built once and immutable: the text must be a canonical compact JWS
+ * ({@link CompactJws}), exactly HS256 is accepted (no {@code none}, no other HMAC, no other key family), the issuer
+ * must match, and {@code sub}, {@code iat}, {@code exp}, {@code jti} and {@code stamp} must be present; {@code exp}
+ * and {@code nbf} are checked with the configured clock skew.
  * Revocation is not its concern: {@link Revocations} is asked after the signature holds.
  * <p>
  * A client sends the same token with every request, so what a token was verified to say is remembered, keyed by the
- * token's exact text: the next request only re-checks the expiry. The memory is bounded by {@link #REMEMBERED}
- * tokens; past that it starts afresh, which costs only verification work.
+ * token's exact text, which the canonical syntax makes one text per token: the next request only re-checks the expiry.
+ * The memory is bounded by {@link #REMEMBERED} tokens; past that it starts afresh, which costs only verification work.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -66,13 +67,16 @@ public class TokenVerifier {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(signingKey.bytes())));
         var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
-                Set.of("sub", "iat", "exp", "jti"));
+                Set.of("sub", "iat", "exp", "jti", TokenIssuer.STAMP_CLAIM));
         claims.setMaxClockSkew(clockSkewSeconds);
         processor.setJWTClaimsSetVerifier(claims);
         this.processor = processor;
     }
 
     public Caller verify(String compact) {
+        if (!CompactJws.isCanonical(compact)) {
+            throw new InvalidTokenException("The token is not a compact JWS: three base64url segments, without padding.");
+        }
         Caller known = verified.get(compact);
         if (known != null) {
             if (clock.instant().isAfter(known.expiresAt().plusSeconds(clockSkewSeconds))) {
@@ -103,9 +107,10 @@ public class TokenVerifier {
         try {
             Boolean admin = claims.getBooleanClaim(TokenIssuer.ADMIN_CLAIM);
             String username = claims.getStringClaim(TokenIssuer.USERNAME_CLAIM);
+            Long stamp = claims.getLongClaim(TokenIssuer.STAMP_CLAIM);
             return new Caller(Long.parseLong(claims.getSubject()), username == null ? claims.getSubject() : username,
-                    Boolean.TRUE.equals(admin), claims.getJWTID(), claims.getExpirationTime().toInstant());
-        } catch (ParseException | NumberFormatException e) {
+                    Boolean.TRUE.equals(admin), claims.getJWTID(), claims.getExpirationTime().toInstant(), stamp);
+        } catch (ParseException | NumberFormatException | NullPointerException e) {
             throw new InvalidTokenException("The token's claims are not acceptable: malformed subject or claims.");
         }
     }

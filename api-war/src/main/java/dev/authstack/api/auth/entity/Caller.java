@@ -4,10 +4,12 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Who sent a request, as its verified token says. Becomes the request's {@link Principal}. */
-public record Caller(long userId, String username, boolean admin, String tokenId, Instant expiresAt) implements Principal {
-
-    public static final String ADMIN_ROLE = "admin";
+/**
+ * Who sent a request, as its verified token says: the user, the role, the token's id and expiry, and the security
+ * stamp the user had when the token was issued. Becomes the request's {@link Principal}.
+ */
+public record Caller(long userId, String username, boolean admin, String tokenId, Instant expiresAt, long securityStamp)
+        implements Principal {
 
     public Caller {
         Objects.requireNonNull(username, "username is required.");

@@ -13,10 +13,14 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
-import dev.authstack.api.auth.control.Redis;
 import dev.authstack.api.auth.control.RevocationFeed;
+import dev.authstack.api.redis.control.Redis;
+import dev.authstack.api.redis.control.RedisDurability;
 
-/** Ready means both backends answer now; a load balancer sends no traffic to an instance that cannot serve it. */
+/**
+ * Ready means both backends answer now; a load balancer sends no traffic to an instance that cannot serve it. Whether
+ * Redis would forget logouts on a restart or under memory pressure is shown ({@code revocations}), not failed on.
+ */
 @Readiness
 @ApplicationScoped
 public class BackendsReadiness implements HealthCheck {
@@ -30,6 +34,9 @@ public class BackendsReadiness implements HealthCheck {
     @Inject
     RevocationFeed revocationFeed;
 
+    @Inject
+    RedisDurability redisDurability;
+
     @Override
     public HealthCheckResponse call() {
         boolean postgresql = answers(this::databaseAnswers);
@@ -38,6 +45,7 @@ public class BackendsReadiness implements HealthCheck {
         return HealthCheckResponse.named("backends")
                 .withData("postgresql", postgresql ? "UP" : "DOWN")
                 .withData("redis", redisUp ? "UP" : "DOWN")
+                .withData("revocations", redisDurability.verdict())
                 .status(postgresql && redisUp)
                 .build();
     }

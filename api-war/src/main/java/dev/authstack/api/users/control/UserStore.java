@@ -1,6 +1,7 @@
 package dev.authstack.api.users.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,16 +12,16 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import dev.authstack.api.auth.control.PasswordHasher;
-import dev.authstack.api.auth.control.Revocations;
 import dev.authstack.api.users.entity.NewUser;
 import dev.authstack.api.users.entity.User;
 import dev.authstack.api.users.entity.UserChanges;
+import dev.authstack.api.users.entity.UserSecurityChanged;
 
 /**
- * The users in PostgreSQL and the rules around them. Must run inside the caller's transaction: a change that weakens
- * a user revokes the user's tokens before the transaction commits, so if Redis is down the change is rolled back
- * rather than committed with the old tokens still valid.
+ * The users in PostgreSQL and the rules around them. Must run inside the caller's transaction. A change that voids a
+ * user's tokens increments the user's security stamp in the database and fires {@link UserSecurityChanged} before the
+ * transaction commits: whoever cannot take the news (Redis down) rolls the change back, so it never commits while
+ * another instance could still accept the old tokens.
  */
 @ApplicationScoped
 public class UserStore {
@@ -34,7 +35,7 @@ public class UserStore {
     PasswordHasher hasher;
 
     @Inject
-    Revocations revocations;
+    Event<UserSecurityChanged> securityChanges;
 
     public List<User> all() {
         return em.createNamedQuery(User.FIND_ALL, User.class).getResultList();
@@ -77,9 +78,7 @@ public class UserStore {
         if (changes.email() != null && !changes.email().equalsIgnoreCase(user.email())) {
             ensureEmailFree(changes.email(), id);
         }
-        // A promotion voids old tokens too: they carry the old role. An e-mail change voids nothing.
-        boolean voidsTokens = demoted || deactivated || changes.password() != null
-                || (changes.isAdmin() != null && changes.isAdmin() != user.isAdmin());
+        boolean voidsTokens = user.voidsTokens(changes);
         if (changes.email() != null) {
             user.changeEmail(changes.email());
         }
@@ -94,7 +93,8 @@ public class UserStore {
         }
         flush();
         if (voidsTokens) {
-            revocations.revokeAllOf(id);
+            user.stampedWith(incrementSecurityStamp(id));
+            securityChanges.fire(new UserSecurityChanged(id, user.securityStamp()));
         }
         return user;
     }
@@ -104,7 +104,18 @@ public class UserStore {
         ensureAnotherActiveAdmin(user);
         em.remove(user);
         flush();
-        revocations.revokeAllOf(id);
+        securityChanges.fire(UserSecurityChanged.deleted(id));
+    }
+
+    /**
+     * In the database, not from the entity's copy: two changes to one user at once must give two stamps, or a token
+     * issued between them would carry the stamp the second change writes again. The row stays locked until commit.
+     */
+    private long incrementSecurityStamp(long id) {
+        Object stamp = em.createNativeQuery("UPDATE users SET security_stamp = security_stamp + 1 WHERE id = ? RETURNING security_stamp")
+                .setParameter(1, id)
+                .getSingleResult();
+        return ((Number) stamp).longValue();
     }
 
     /**

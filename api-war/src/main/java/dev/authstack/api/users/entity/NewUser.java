@@ -8,10 +8,10 @@ import jakarta.validation.constraints.Size;
 
 /** What an administrator sends to register a user. */
 public record NewUser(
-        @NotNull @Pattern(regexp = NewUser.USERNAME, message = NewUser.USERNAME_RULE) String username,
-        @NotNull @Email @Pattern(regexp = NewUser.EMAIL, message = "must be a well-formed email address")
+        @NotNull @PlainText @Pattern(regexp = NewUser.USERNAME, message = NewUser.USERNAME_RULE) String username,
+        @NotNull @PlainText @Email @Pattern(regexp = NewUser.EMAIL, message = "must be a well-formed email address")
         @Size(max = 254) String email,
-        @NotNull @ValidPassword String password,
+        @NotNull @PlainText @ValidPassword String password,
         @JsonbProperty("is_admin") Boolean isAdmin) {
 
     public static final String USERNAME = "[A-Za-z0-9_.-]{3,50}";

@@ -15,7 +15,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-/** An account. The schema (sql/01-init.sql) owns the constraints; this class keeps the same invariants in memory. */
+/**
+ * An account. The schema (sql/) owns the constraints; this class keeps the same invariants in memory.
+ * <p>
+ * The security stamp counts the changes that void the user's tokens: a new password, another role, the active flag.
+ * Tokens carry the stamp they were issued under, so {@link #voidsTokens} is the one place that says which changes
+ * those are; {@code UserStore} increments the stamp in the database, atomically, when one happens.
+ */
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.FIND_ALL, query = "SELECT u FROM User u ORDER BY u.id")
@@ -57,6 +63,10 @@ public class User {
 
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
+
+    /** Written only by {@code UserStore}'s atomic increment, never from this field. */
+    @Column(name = "security_stamp", nullable = false, insertable = false, updatable = false)
+    private long securityStamp;
 
     protected User() {
         // for JPA
@@ -112,6 +122,25 @@ public class User {
 
     public Instant createdAt() {
         return createdAt.toInstant();
+    }
+
+    public long securityStamp() {
+        return securityStamp;
+    }
+
+    /** Called with the stamp the database answered after incrementing it. */
+    public void stampedWith(long securityStamp) {
+        this.securityStamp = securityStamp;
+    }
+
+    /**
+     * Whether these changes void the user's tokens: a new password, or a role or active flag other than the current
+     * one. A promotion counts too (old tokens carry the old role); an e-mail address does not.
+     */
+    public boolean voidsTokens(UserChanges changes) {
+        return changes.password() != null
+                || (changes.isAdmin() != null && changes.isAdmin() != admin)
+                || (changes.isActive() != null && changes.isActive() != active);
     }
 
     public void changeEmail(String email) {

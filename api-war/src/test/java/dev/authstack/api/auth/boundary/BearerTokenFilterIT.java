@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.UUID;
 
 import dev.authstack.it.Api;
+import dev.authstack.it.ForgedTokens;
 import dev.authstack.it.TestStack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -125,23 +126,13 @@ class BearerTokenFilterIT {
         assertTrue(answer.header("WWW-Authenticate").startsWith("Bearer realm="));
     }
 
-    /** The default admin (id 1 in a fresh database), valid for ten minutes. */
-    static JWTClaimsSet.Builder claims() {
-        Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(TestStack.ISSUER)
-                .subject("1")
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(600)))
-                .jwtID(UUID.randomUUID().toString())
-                .claim("preferred_username", "admin")
-                .claim("admin", true);
+    /** The default admin's claims, with the security stamp its genuine tokens carry now. */
+    JWTClaimsSet.Builder claims() {
+        return ForgedTokens.claims(TestStack.ISSUER, ForgedTokens.stampOf(api.loginAsAdmin()));
     }
 
-    static String sign(JWSAlgorithm algorithm, String secret, JWTClaimsSet.Builder claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(), claims.build());
-        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-        return jwt.serialize();
+    static String sign(JWSAlgorithm algorithm, String secret, JWTClaimsSet.Builder claims) {
+        return ForgedTokens.sign(algorithm, secret, claims);
     }
 
     static String base64Url(String json) {

@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import dev.authstack.api.auth.entity.AccessToken;
 import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.it.ForgedTokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -165,20 +166,10 @@ class TokenVerifierTest {
     }
 
     static JWTClaimsSet.Builder validClaims() {
-        Instant now = Instant.now();
-        return new JWTClaimsSet.Builder()
-                .issuer(Tokens.ISSUER)
-                .subject("1")
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(600)))
-                .jwtID(UUID.randomUUID().toString())
-                .claim("preferred_username", "alice")
-                .claim("admin", true);
+        return ForgedTokens.claims(Tokens.ISSUER, 0).claim("preferred_username", "alice");
     }
 
-    static String sign(JWSAlgorithm algorithm, String secret, JWTClaimsSet.Builder claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(), claims.build());
-        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-        return jwt.serialize();
+    static String sign(JWSAlgorithm algorithm, String secret, JWTClaimsSet.Builder claims) {
+        return ForgedTokens.sign(algorithm, secret, claims);
     }
 }

@@ -47,4 +47,39 @@ class HealthIT {
         assertEquals(200, foreign.status());
         assertNull(foreign.header("Access-Control-Allow-Origin"));
     }
+
+    @Test
+    void readinessSaysWhenRedisWouldForgetLogoutsWithoutFailing() {
+        var redis = TestStack.get().redis();
+        assertEquals("kept", revocations(), "the private Redis keeps an append-only file");
+        try {
+            redis.cli("CONFIG", "SET", "appendonly", "no");
+            redis.cli("CONFIG", "SET", "maxmemory-policy", "allkeys-lru");
+            redis.cli("CLIENT", "KILL", "TYPE", "pubsub"); // the feed reconnects and looks again
+            String verdict = awaitRevocations(answer -> !answer.equals("kept"));
+            assertTrue(verdict.contains("no persistence") && verdict.contains("allkeys-lru"), verdict);
+            assertEquals(200, server.get("health/ready", null).status(), "shown, not failed on");
+            assertTrue(TestStack.get().serverLog().contains("Redis may lose revocations"));
+        } finally {
+            redis.cli("CONFIG", "SET", "appendonly", "yes");
+            redis.cli("CONFIG", "SET", "maxmemory-policy", "noeviction");
+            redis.cli("CLIENT", "KILL", "TYPE", "pubsub");
+        }
+        assertEquals("kept", awaitRevocations("kept"::equals));
+    }
+
+    private String revocations() {
+        Api.Answer answer = server.get("health/ready", null);
+        return answer.json().getJsonArray("checks").getJsonObject(0).getJsonObject("data").getString("revocations");
+    }
+
+    /** The feed reconnects within a second or two; readiness is asked until it says what is expected, for at most 10 s. */
+    private String awaitRevocations(java.util.function.Predicate<String> expected) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+        String verdict;
+        do {
+            verdict = server.get("health/ready", null).status() == 200 ? revocations() : "";
+        } while (!expected.test(verdict) && java.time.Instant.now().isBefore(deadline));
+        return verdict;
+    }
 }

@@ -1,4 +1,4 @@
-package dev.authstack.api.auth.control;
+package dev.authstack.api.redis.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 
 import dev.authstack.api.problems.entity.BackendUnavailableException;
@@ -25,7 +26,9 @@ import redis.clients.jedis.util.JedisURIHelper;
 /**
  * The connection pool to Redis ({@code REDIS_URL}). Short timeouts on connecting, on each command and on waiting for a
  * pooled connection make an unreachable Redis a quick 503 instead of a hung request; the pool reconnects by itself
- * when Redis returns. Every Redis failure leaves here as {@link BackendUnavailableException}.
+ * when Redis returns. Every failure of {@link #call} and {@link #config} leaves here as
+ * {@link BackendUnavailableException}; {@link #dedicatedConnection} hands its subscriber a raw connection whose
+ * failures that subscriber handles itself.
  */
 @ApplicationScoped
 public class Redis {
@@ -85,6 +88,15 @@ public class Redis {
     /** A connection of its own, outside the pool, for a subscriber that holds it for as long as it listens. */
     public Jedis dedicatedConnection() {
         return new Jedis(address, clientConfig);
+    }
+
+    /** Configuration parameters, read on a short-lived connection of their own (the pool's client cannot). */
+    public Map<String, String> config(String... names) {
+        try (Jedis jedis = dedicatedConnection()) {
+            return jedis.configGet(names);
+        } catch (JedisException e) {
+            throw new BackendUnavailableException("Redis", e);
+        }
     }
 
     public boolean ping() {

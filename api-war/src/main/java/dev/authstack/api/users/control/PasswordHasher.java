@@ -1,4 +1,4 @@
-package dev.authstack.api.auth.control;
+package dev.authstack.api.users.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

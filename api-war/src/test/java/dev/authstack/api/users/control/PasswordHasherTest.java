@@ -1,4 +1,4 @@
-package dev.authstack.api.auth.control;
+package dev.authstack.api.users.control;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,135 @@
+package dev.authstack.faults;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.authstack.it.Api;
+import dev.authstack.it.SecondInstance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Logins racing a change to their user, on two instances: six clients keep logging in as an administrator, half on
+ * each instance, while another administrator deactivates and demotes it, changes its password or deletes it. Every
+ * token the storm got must be refused afterwards, on both instances, whatever the interleaving: a login that read the
+ * user before the change committed must not keep the old rights.
+ */
+class LoginRaceIT {
+
+    static final int ROUNDS = 4;
+    static final int CLIENTS = 6;
+    static final String PASSWORD = "storm-password";
+
+    static SecondInstance second;
+    static Api first;
+    static Api other;
+
+    @BeforeAll
+    static void twoInstances() {
+        first = Api.ofTestStack();
+        second = SecondInstance.start();
+        other = second.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        second.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"deactivate-and-demote", "password", "delete"})
+    void noTokenFromALoginStormSurvivesAChangeToItsUser(String change) throws Exception {
+        String admin = first.loginAsAdmin();
+        int issued = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            JsonObject user = first.createUser(admin, PASSWORD, true);
+            String username = user.getString("username");
+            String path = "users/" + user.getInt("id");
+            List<String> tokens = storm(username, () -> {
+                Api.Answer answer = switch (change) {
+                    case "deactivate-and-demote" -> first.put(path, "{\"is_active\":false,\"is_admin\":false}", admin);
+                    case "password" -> other.put(path, "{\"password\":\"a-brand-new-password\"}", admin);
+                    default -> first.delete(path, admin);
+                };
+                assertTrue(answer.status() == 200 || answer.status() == 204, answer::toString);
+            });
+            issued += tokens.size();
+            for (String token : tokens) {
+                for (Api instance : List.of(first, other)) {
+                    assertRefusedWithinPropagation(instance, token);
+                }
+            }
+        }
+        System.out.println("login race (" + change + "): " + issued + " tokens issued around the change, none survived");
+        assertTrue(issued > ROUNDS * CLIENTS, "the storm got tokens (" + issued + ")");
+    }
+
+    /** Logs in from six clients, both instances, until well after the change; answers every token handed out. */
+    private static List<String> storm(String username, Runnable change) throws Exception {
+        ConcurrentLinkedQueue<String> tokens = new ConcurrentLinkedQueue<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean changed = new AtomicBoolean();
+        AtomicInteger attemptsAfterChange = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        String credentials = "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}";
+        List<Future<?>> loops = new ArrayList<>();
+        Instant bound = Instant.now().plusSeconds(30);
+        for (int i = 0; i < CLIENTS; i++) {
+            Api api = i % 2 == 0 ? first : other;
+            loops.add(clients.submit(() -> {
+                while (running.get() && Instant.now().isBefore(bound)) {
+                    boolean afterChange = changed.get();
+                    Api.Answer answer = api.post("auth/login", credentials, null);
+                    if (afterChange) {
+                        attemptsAfterChange.incrementAndGet();
+                    }
+                    if (answer.status() == 200) {
+                        tokens.add(answer.json().getString("access_token"));
+                    }
+                }
+            }));
+        }
+        while (tokens.size() < CLIENTS && Instant.now().isBefore(bound)) {
+            Thread.sleep(10);
+        }
+        change.run();
+        changed.set(true);
+        // Logins that read the user before the change finish meanwhile; each client also tries twice after it.
+        while (attemptsAfterChange.get() < 2 * CLIENTS && Instant.now().isBefore(bound)) {
+            Thread.sleep(10);
+        }
+        running.set(false);
+        for (Future<?> loop : loops) {
+            loop.get(30, TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+        return List.copyOf(tokens);
+    }
+
+    /** The other instance learns of the change through the feed: give it the bound a logout has, then insist. */
+    private static void assertRefusedWithinPropagation(Api instance, String token) {
+        Instant deadline = Instant.now().plus(Duration.ofMillis(500));
+        Api.Answer answer;
+        do {
+            answer = instance.get("hello", token);
+        } while (answer.status() == 200 && Instant.now().isBefore(deadline));
+        assertEquals(401, answer.status(), "a token from the storm survived the change: " + answer);
+    }
+}
