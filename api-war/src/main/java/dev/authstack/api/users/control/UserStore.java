@@ -12,9 +12,9 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import dev.authstack.api.users.entity.NewUser;
+import dev.authstack.api.contract.NewUser;
+import dev.authstack.api.contract.UserChanges;
 import dev.authstack.api.users.entity.User;
-import dev.authstack.api.users.entity.UserChanges;
 import dev.authstack.api.users.entity.UserSecurityChanged;
 
 /**

@@ -1,0 +1,20 @@
+package dev.authstack.api.contract;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A login request. Lengths are only bounded here: a wrong password of any length is simply a failed login. */
+@Schema(description = "A username and its password.")
+public record Credentials(
+        @Schema(example = "admin", minLength = 1, maxLength = 254, required = true)
+        @NotNull @PlainText @Size(min = 1, max = 254) String username,
+        @Schema(example = "admin123", minLength = 1, maxLength = 1024, required = true, format = "password")
+        @NotNull @PlainText @Size(min = 1, max = 1024) String password) {
+
+    @Override
+    public String toString() {
+        return "Credentials[username=" + username + "]";
+    }
+}
