@@ -43,7 +43,7 @@ public class Logins {
         revocations.ensureKnowable();
         User user = users.findByUsername(username).orElse(null);
         if (user == null) {
-            hasher.matchesNothing(password);
+            hasher.matches(password, null);
             // The submitted name is not logged: people type passwords into the username field.
             LOG.log(INFO, "login refused: unknown username");
             throw new InvalidCredentialsException();

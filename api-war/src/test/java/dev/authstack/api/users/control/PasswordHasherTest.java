@@ -2,7 +2,12 @@ package dev.authstack.api.users.control;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +15,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PasswordHasherTest {
 
     PasswordHasher cut;
+    /** The hashes each BCrypt verification was run against, in order. */
+    final List<String> verifiedAgainst = new ArrayList<>();
 
     @BeforeEach
     void init() {
         cut = new PasswordHasher();
         cut.cost = 4;
         cut.init();
+        cut.encoder = new BCryptPasswordEncoder(4) {
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                verifiedAgainst.add(encodedPassword);
+                return super.matches(rawPassword, encodedPassword);
+            }
+        };
     }
 
     @Test
@@ -36,7 +50,26 @@ class PasswordHasherTest {
     }
 
     @Test
-    void theDecoyMatchesNothing() {
-        assertFalse(cut.matchesNothing("decoy password, never matches anything"));
+    void withoutAHashNothingMatchesNotEvenTheDecoysOwnPassword() {
+        assertFalse(cut.matches("decoy password, never matches anything", null));
+    }
+
+    /**
+     * The unknown-user path of a login must cost what a wrong password costs: one full verification, at the configured
+     * cost, against a well-formed hash (BCrypt answers a malformed one at once, without the work).
+     */
+    @Test
+    void everyAnswerSpendsExactlyOneFullVerification() {
+        String hash = cut.hash("correct horse");
+        cut.matches("correct horse", hash);
+        cut.matches("wrong horse", hash);
+        cut.matches("unknown user's password", null);
+        cut.matches("p".repeat(73), hash);
+        cut.matches(null, hash);
+
+        assertEquals(5, verifiedAgainst.size(), "one verification per call: " + verifiedAgainst);
+        for (String verified : verifiedAgainst) {
+            assertTrue(verified.matches("\\$2[aby]?\\$04\\$[./A-Za-z0-9]{53}"), "a full cost-4 BCrypt hash: " + verified);
+        }
     }
 }
