@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 # The version is the pom's payara.server.version (PAYARA_SERVER_VERSION overrides it): defined once.
-payara_version=${PAYARA_SERVER_VERSION:-$(mvn -B -ntp -q help:evaluate -Dexpression=payara.server.version -DforceStdout)}
+payara_version=${PAYARA_SERVER_VERSION:-$(sed -n 's:.*<payara.server.version>\(.*\)</payara.server.version>.*:\1:p' pom.xml)}
 [ -n "$payara_version" ] || { echo "could not read payara.server.version from pom.xml" >&2; exit 1; }
 work=$root/target/payara-server
 domain=authstack-test

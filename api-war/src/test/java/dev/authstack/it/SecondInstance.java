@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Another API instance on the test stack's PostgreSQL and Redis, as behind a load balancer. Started by the tests that
- * need two instances, stopped by them.
+ * Another API instance on the test stack's PostgreSQL and Redis, as behind a load balancer, or another server with
+ * other settings. Started by the tests that need one, stopped by them.
  */
 public final class SecondInstance implements AutoCloseable {
 
@@ -19,10 +19,20 @@ public final class SecondInstance implements AutoCloseable {
     }
 
     public static SecondInstance start() {
+        return start(Map.of("APPS", "api"));
+    }
+
+    /** A server with the test stack's environment but for {@code overrides} (APPS, API_BASE_URL...). */
+    public static SecondInstance start(Map<String, String> overrides) {
         int port = Processes.freePort();
         Map<String, String> environment = new HashMap<>(TestStack.get().environment());
-        environment.putAll(Map.of("PORT", String.valueOf(port), "APPS", "api"));
+        environment.putAll(overrides);
+        environment.put("PORT", String.valueOf(port));
         return new SecondInstance(TestStack.startServer(environment), port);
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port + "/");
     }
 
     public Api api() {
@@ -31,7 +41,7 @@ public final class SecondInstance implements AutoCloseable {
 
     /** The server's root, where /health lives. */
     public Api server() {
-        return new Api(URI.create("http://localhost:" + port + "/"));
+        return new Api(baseUri());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.authstack.api.contract;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -9,9 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A username and its password.")
 public record Credentials(
         @Schema(example = "admin", minLength = 1, maxLength = 254, required = true)
-        @NotNull @PlainText @Size(min = 1, max = 254) String username,
+        @NotNull @PlainText @Length(min = 1, max = 254) String username,
         @Schema(example = "admin123", minLength = 1, maxLength = 1024, required = true, format = "password")
-        @NotNull @PlainText @Size(min = 1, max = 1024) String password) {
+        @NotNull @PlainText @Length(min = 1, max = 1024) String password) {
 
     @Override
     public String toString() {

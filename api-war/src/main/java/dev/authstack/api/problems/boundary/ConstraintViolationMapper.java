@@ -27,7 +27,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
 
     @Override
     public Response toResponse(ConstraintViolationException failure) {
-        // Two constraints may say the same of one field (@NotNull and @PlainText of one null): each message once.
+        // Each message once (a rule reached along two paths reports twice), in an order that does not vary by run.
         List<FieldError> errors = failure.getConstraintViolations().stream()
                 .map(violation -> new FieldError(field(violation), violation.getMessage()))
                 .distinct()
