@@ -11,7 +11,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.authstack.api.contract.Credentials;
 import dev.authstack.api.contract.LoginResponse;
-
 import dev.authstack.web.Messages;
 import dev.authstack.web.api.ApiClient;
 import dev.authstack.web.api.ApiProblemException;
