@@ -8,10 +8,12 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 
 import java.io.StringReader;
@@ -20,8 +22,10 @@ import java.util.Map;
 
 /**
  * Takes out of the OpenAPI document what Payara's scanner adds that the annotations do not say (mp.openapi.filter):
- * the annotations' zero defaults copied into every schema ({@code maxProperties: 0} would forbid every property of an
- * object), a {@code *}{@code /*} request body beside the JSON one, and JSON examples served as strings of JSON.
+ * the annotations' zero and false defaults copied into every schema ({@code maxProperties: 0} would forbid every
+ * property of an object), a {@code *}{@code /*} request body beside the JSON one (it moves the body's examples to the
+ * JSON one), and examples served as strings: an annotation can only write an example as text, so a JSON example, a
+ * number or a boolean is turned back into what it says.
  */
 public class ScannerNoiseFilter implements OASFilter {
 
@@ -45,14 +49,63 @@ public class ScannerNoiseFilter implements OASFilter {
         if (Boolean.FALSE.equals(schema.getUniqueItems())) {
             schema.setUniqueItems(null);
         }
+        if (Boolean.FALSE.equals(schema.getNullable())) {
+            schema.setNullable(null);
+        }
+        if (Boolean.FALSE.equals(schema.getReadOnly())) {
+            schema.setReadOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+            schema.setWriteOnly(null);
+        }
+        if (Boolean.FALSE.equals(schema.getDeprecated())) {
+            schema.setDeprecated(null);
+        }
+        if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() == null
+                && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+            // @Schema(type = ARRAY, implementation = X.class) comes out as an "array" with X's properties.
+            schema.setItems(OASFactory.createSchema()
+                    .type(Schema.SchemaType.OBJECT)
+                    .properties(schema.getProperties())
+                    .required(schema.getRequired()));
+            schema.setProperties(null);
+            schema.setRequired(null);
+        }
+        if (schema.getExample() instanceof String text && schema.getType() != null) {
+            schema.setExample(switch (schema.getType()) {
+                case BOOLEAN -> Boolean.valueOf(text);
+                case INTEGER -> Long.valueOf(text);
+                case NUMBER -> new java.math.BigDecimal(text);
+                default -> text;
+            });
+        }
         return schema;
     }
 
     @Override
+    public Parameter filterParameter(Parameter parameter) {
+        // A path parameter is always required (OpenAPI 3.0, 4.7.12.1).
+        if (parameter.getIn() == Parameter.In.PATH) {
+            parameter.setRequired(true);
+        }
+        if (parameter.getExample() instanceof String text && parameter.getSchema() != null
+                && parameter.getSchema().getType() == Schema.SchemaType.INTEGER) {
+            parameter.setExample(Long.valueOf(text));
+        }
+        return parameter;
+    }
+
+    @Override
     public RequestBody filterRequestBody(RequestBody body) {
-        if (body.getContent() != null && body.getContent().hasMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)) {
-            body.getContent().removeMediaType(jakarta.ws.rs.core.MediaType.WILDCARD);
-            parseExamples(body.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON));
+        var content = body.getContent();
+        if (content != null && content.hasMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)) {
+            MediaType json = content.getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
+            MediaType any = content.getMediaType(jakarta.ws.rs.core.MediaType.WILDCARD);
+            if (any != null && any.getExamples() != null && (json.getExamples() == null || json.getExamples().isEmpty())) {
+                json.setExamples(any.getExamples());
+            }
+            content.removeMediaType(jakarta.ws.rs.core.MediaType.WILDCARD);
+            parseExamples(json);
         }
         return body;
     }

@@ -3,6 +3,7 @@ package dev.authstack.api.contract;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The OAuth 2.0-style token response (RFC 6749, 5.1) plus the user it was issued to. */
@@ -14,7 +15,8 @@ public record LoginResponse(
         @JsonbProperty("access_token") String accessToken,
         @Schema(name = "token_type", example = "Bearer", required = true)
         @JsonbProperty("token_type") String tokenType,
-        @Schema(name = "expires_in", description = "Seconds until the token expires.", example = "3600", required = true)
+        @Schema(name = "expires_in", type = SchemaType.INTEGER, format = "int64", description = "Seconds until the token expires.",
+                example = "3600", required = true)
         @JsonbProperty("expires_in") long expiresIn,
         @Schema(required = true) UserView user) {
 

@@ -3,6 +3,7 @@ package dev.authstack.api.contract;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.io.Serializable;
@@ -12,11 +13,12 @@ import java.time.Instant;
 @Schema(description = "A user account; never contains a password or a hash.")
 @JsonbPropertyOrder({"id", "username", "email", "isAdmin", "isActive", "createdAt"})
 public record UserView(
-        @Schema(example = "2", required = true) long id,
+        @Schema(type = SchemaType.INTEGER, format = "int64", example = "2", required = true) long id,
         @Schema(example = "alice", required = true) String username,
         @Schema(example = "alice@example.com", required = true) String email,
         @Schema(name = "is_admin", example = "false", required = true) @JsonbProperty("is_admin") boolean isAdmin,
         @Schema(name = "is_active", example = "true", required = true) @JsonbProperty("is_active") boolean isActive,
-        @Schema(name = "created_at", example = "2026-11-24T14:03:45.794246Z", required = true)
+        @Schema(name = "created_at", type = SchemaType.STRING, format = "date-time", example = "2026-11-24T14:03:45.794246Z",
+                required = true)
         @JsonbProperty("created_at") Instant createdAt) implements Serializable {
 }

@@ -108,9 +108,16 @@ class ApiDocsIT {
         assertTrue(user.getProperties().keySet().containsAll(List.of("id", "username", "email", "is_admin", "is_active", "created_at")),
                 "the JSON names of a user: " + user.getProperties().keySet());
         assertNotNull(((io.swagger.v3.oas.models.media.Schema<?>) user.getProperties().get("username")).getExample(), "examples");
+        assertEquals("integer", ((io.swagger.v3.oas.models.media.Schema<?>) user.getProperties().get("id")).getType());
+        assertEquals("date-time", ((io.swagger.v3.oas.models.media.Schema<?>) user.getProperties().get("created_at")).getFormat());
         var login = schemas.get("LoginResponse");
         assertTrue(login.getProperties().keySet().containsAll(List.of("access_token", "token_type", "expires_in", "user")),
                 login.getProperties().keySet().toString());
+
+        var list = documentedOperations().get("GET /api/v1/users").getResponses().get("200").getContent().get("application/json").getSchema();
+        assertEquals("array", list.getType());
+        assertNotNull(list.getItems(), "a list of users has items");
+        assertTrue(list.getItems().get$ref() != null || list.getItems().getProperties().containsKey("is_admin"), list.toString());
     }
 
     @Test

@@ -73,7 +73,8 @@ public class UsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    public Response one(@Parameter(description = "The user's id.", example = "2") @PathParam("id") long id) {
+    public Response one(@Parameter(description = "The user's id.", required = true, example = "2",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") long id) {
         return Response.ok(UserViews.of(store.find(id))).build();
     }
 
@@ -99,7 +100,8 @@ public class UsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    public Response update(@Parameter(description = "The user's id.", example = "2") @PathParam("id") long id,
+    public Response update(@Parameter(description = "The user's id.", required = true, example = "2",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") long id,
             @Valid @NotNull UserChanges changes) {
         return Response.ok(UserViews.of(store.update(id, changes))).build();
     }
@@ -119,7 +121,8 @@ public class UsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    public Response delete(@Parameter(description = "The user's id.", example = "2") @PathParam("id") long id) {
+    public Response delete(@Parameter(description = "The user's id.", required = true, example = "2",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") long id) {
         store.delete(id);
         return Response.noContent().build();
     }
