@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -31,6 +32,30 @@ public class ScannerNoiseFilter implements OASFilter {
 
     @Override
     public Schema filterSchema(Schema schema) {
+        return tidy(schema);
+    }
+
+    /** Answers' schemas are written inline, where Payara does not pass them to {@link #filterSchema}. */
+    @Override
+    public APIResponse filterAPIResponse(APIResponse response) {
+        if (response.getContent() != null) {
+            response.getContent().getMediaTypes().values().forEach(media -> tidyTree(media.getSchema()));
+        }
+        return response;
+    }
+
+    private static void tidyTree(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        tidy(schema);
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ScannerNoiseFilter::tidyTree);
+        }
+        tidyTree(schema.getItems());
+    }
+
+    private static Schema tidy(Schema schema) {
         if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
             schema.setMaxProperties(null);
         }
@@ -61,6 +86,13 @@ public class ScannerNoiseFilter implements OASFilter {
         if (Boolean.FALSE.equals(schema.getDeprecated())) {
             schema.setDeprecated(null);
         }
+        // The scanner's type for the Java type wins over the annotation's: a long is a "number", an Instant an "object".
+        if ("int64".equals(schema.getFormat()) || "int32".equals(schema.getFormat())) {
+            schema.setType(Schema.SchemaType.INTEGER);
+        }
+        if ("date-time".equals(schema.getFormat())) {
+            schema.setType(Schema.SchemaType.STRING);
+        }
         if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() == null
                 && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
             // @Schema(type = ARRAY, implementation = X.class) comes out as an "array" with X's properties.
@@ -72,12 +104,16 @@ public class ScannerNoiseFilter implements OASFilter {
             schema.setRequired(null);
         }
         if (schema.getExample() instanceof String text && schema.getType() != null) {
-            schema.setExample(switch (schema.getType()) {
-                case BOOLEAN -> Boolean.valueOf(text);
-                case INTEGER -> Long.valueOf(text);
-                case NUMBER -> new java.math.BigDecimal(text);
-                default -> text;
-            });
+            try {
+                schema.setExample(switch (schema.getType()) {
+                    case BOOLEAN -> Boolean.valueOf(text);
+                    case INTEGER -> Long.valueOf(text);
+                    case NUMBER -> new java.math.BigDecimal(text);
+                    default -> text;
+                });
+            } catch (NumberFormatException e) {
+                // Not a number after all: it stays the text it is.
+            }
         }
         return schema;
     }
@@ -106,6 +142,7 @@ public class ScannerNoiseFilter implements OASFilter {
             }
             content.removeMediaType(jakarta.ws.rs.core.MediaType.WILDCARD);
             parseExamples(json);
+            tidyTree(json.getSchema());
         }
         return body;
     }
