@@ -49,8 +49,9 @@ public final class TestStack {
     public static synchronized TestStack get() {
         if (running == null) {
             TestStack stack = new TestStack();
-            stack.start();
+            // Before starting: a server that fails to start must not leave its private Redis running.
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "test-stack-stop"));
+            stack.start();
             running = stack;
         }
         return running;
