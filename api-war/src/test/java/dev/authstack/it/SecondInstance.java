@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Another API instance on the test stack's PostgreSQL and Redis, as behind a load balancer. Started by the tests that
- * need two instances, stopped by them.
+ * Another API instance on the test stack's PostgreSQL and Redis, as behind a load balancer. {@link #shared()} is
+ * started once per test JVM for the tests that need two instances as configured; {@link #start(Map)} starts one of a
+ * test's own, with some settings changed, which that test stops.
  */
 public final class SecondInstance implements AutoCloseable {
 
@@ -18,10 +19,22 @@ public final class SecondInstance implements AutoCloseable {
         this.port = port;
     }
 
-    public static SecondInstance start() {
+    private static SecondInstance shared;
+
+    public static synchronized SecondInstance shared() {
+        if (shared == null) {
+            shared = start(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "second-instance-stop"));
+        }
+        return shared;
+    }
+
+    /** With some of the configuration changed, e.g. a throttling policy. */
+    public static SecondInstance start(Map<String, String> overrides) {
         int port = Processes.freePort();
         Map<String, String> environment = new HashMap<>(TestStack.get().environment());
         environment.putAll(Map.of("PORT", String.valueOf(port), "APPS", "api"));
+        environment.putAll(overrides);
         return new SecondInstance(TestStack.startServer(environment), port);
     }
 
