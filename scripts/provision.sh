@@ -5,6 +5,7 @@
 #   scripts/provision.sh browser    also Chromium and ChromeDriver for the browser tests
 #   scripts/provision.sh nginx      also nginx, for the reverse-proxy tests
 # FRESH_DATABASE=1 drops the database first: the integration tests start from exactly what sql/ creates.
+# DEVELOPMENT_SEED=0 leaves out sql/development/ (the admin / admin123 seed), as a deployment does.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -83,8 +84,11 @@ SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
   fi
+  # sql/development/ holds the admin / admin123 seed: for make run and the tests, never for a deployment.
+  local files=("$root"/sql/*.sql)
+  [ "${DEVELOPMENT_SEED:-1}" = 0 ] || files+=("$root"/sql/development/*.sql)
   say "applying sql/ to $DB_NAME"
-  for file in "$root"/sql/*.sql; do
+  for file in "${files[@]}"; do
     PGOPTIONS=--client-min-messages=warning PGPASSWORD=$DB_PASSWORD \
       psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -f "$file" >/dev/null
   done

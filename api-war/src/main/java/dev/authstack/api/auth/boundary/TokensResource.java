@@ -2,6 +2,7 @@ package dev.authstack.api.auth.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.Json;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import dev.authstack.api.auth.control.Logins;
 import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.http.control.ClientAddresses;
 
 /** Login hands out tokens; logout revokes the one it is called with. */
 @Path("auth")
@@ -28,11 +30,17 @@ public class TokensResource {
     @Inject
     Logins logins;
 
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    HttpServletRequest request;
+
     @POST
     @Path("login")
     @Anonymous
     public Response login(@Valid @NotNull Credentials credentials) {
-        Logins.Login login = logins.login(credentials.username(), credentials.password());
+        Logins.Login login = logins.login(credentials.username(), credentials.password(), clientAddresses.of(request));
         return Response.ok(LoginResponse.of(login.token(), login.user()))
                 .cacheControl(noStore())
                 .header("Pragma", "no-cache")

@@ -22,7 +22,7 @@ public class PasswordHasher {
     @ConfigProperty(name = "bcrypt.cost")
     int cost;
 
-    private BCryptPasswordEncoder encoder;
+    BCryptPasswordEncoder encoder;
     /** Verified against when the user does not exist, so that an unknown name costs as long as a wrong password. */
     private String decoy;
 
@@ -36,16 +36,16 @@ public class PasswordHasher {
         return encoder.encode(password);
     }
 
-    public boolean matches(String password, String hash) {
+    /**
+     * Whether the password matches the hash. Always spends one BCrypt verification, against a decoy when there is no
+     * hash (an unknown user), so that the time of an answer tells nothing.
+     */
+    public boolean verify(String password, String hash) {
         if (password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            encoder.matches("", decoy);
             return false;
         }
-        return encoder.matches(password, hash);
-    }
-
-    /** Spends one verification's time and answers false: the unknown-user path of a login. */
-    public boolean matchesNothing(String password) {
-        matches(password, decoy);
-        return false;
+        boolean matches = encoder.matches(password, hash == null ? decoy : hash);
+        return matches && hash != null;
     }
 }

@@ -11,7 +11,7 @@ public record NewUser(
         @NotNull @PlainText @Pattern(regexp = NewUser.USERNAME, message = NewUser.USERNAME_RULE) String username,
         @NotNull @PlainText @Email @Pattern(regexp = NewUser.EMAIL, message = "must be a well-formed email address")
         @Size(max = 254) String email,
-        @NotNull @PlainText @ValidPassword String password,
+        @NotNull @PlainText @ValidPassword @UncommonPassword String password,
         @JsonbProperty("is_admin") Boolean isAdmin) {
 
     public static final String USERNAME = "[A-Za-z0-9_.-]{3,50}";

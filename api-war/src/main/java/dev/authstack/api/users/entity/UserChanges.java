@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 /** What an administrator may change of a user; an absent field stays as it is. */
 public record UserChanges(
         @PlainText @Email @Pattern(regexp = NewUser.EMAIL, message = "must be a well-formed email address") @Size(max = 254) String email,
-        @PlainText @ValidPassword String password,
+        @PlainText @ValidPassword @UncommonPassword String password,
         @JsonbProperty("is_admin") Boolean isAdmin,
         @JsonbProperty("is_active") Boolean isActive) {
 
