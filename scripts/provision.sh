@@ -7,6 +7,10 @@
 # FRESH_DATABASE=1 drops the database first: the integration tests start from exactly what sql/ creates.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# Everything below runs from /, as does what it starts (apt's maintainer scripts, pg_createcluster, psql as postgres):
+# postgres may not enter the clone (one under /root, mode 700, is the common case), and PostgreSQL's programs
+# complain when they start in a directory they cannot enter.
+cd /
 
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-5432}
