@@ -38,7 +38,9 @@ install_packages() {
     apt_updated=1
   fi
   say "installing ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # On a machine without apt-utils (minimal ones), debconf says it delays configuration: information, not an error.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    2> >(grep -v '^debconf: delaying package configuration, since apt-utils is not installed' >&2)
 }
 
 wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
