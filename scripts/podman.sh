@@ -32,7 +32,9 @@ podman_install() {
   fi
   podman_say "installing ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # On a machine without apt-utils (minimal ones), debconf says it delays configuration: information, not an error.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    2> >(grep -v '^debconf: delaying package configuration, since apt-utils is not installed' >&2)
 }
 
 # recipe_hash NAME: a hash of every file of the recipe, names and contents, so any change to it means a new image.
