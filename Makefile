@@ -75,7 +75,7 @@ test-asadmin: ## deploy both WARs onto a fresh Payara Server domain with asadmin
 
 .PHONY: test-fresh
 
-test-fresh: ## the README's promise: make test passes and make run answers, in a fresh Debian container (about N min)
+test-fresh: ## the README's promise: make test passes and make run answers, in a fresh Debian container (about 10 min)
 	@bash scripts/test-fresh.sh
 
 .PHONY: load bench
