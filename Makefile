@@ -76,6 +76,11 @@ test-asadmin: ## deploy both WARs onto a fresh Payara Server domain with asadmin
 	$(MVN) -q package -DskipTests
 	@bash scripts/test-asadmin.sh
 
+.PHONY: test-fresh
+
+test-fresh: ## the README's promise: make test passes and make run answers, in a fresh Debian container (about 10 min)
+	@bash scripts/test-fresh.sh
+
 .PHONY: load bench
 
 load: ## a mixed workload for LOAD_SECONDS (60) at 64 connections: no 5xx, no socket error, nothing lost

@@ -8,6 +8,10 @@
 # DEVELOPMENT_SEED=0 leaves out sql/development/ (the admin / admin123 seed), as a deployment does.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# Everything below runs from /, as does what it starts (apt's maintainer scripts, pg_createcluster, psql as postgres):
+# postgres may not enter the clone (one under /root, mode 700, is the common case), and PostgreSQL's programs
+# complain when they start in a directory they cannot enter.
+cd /
 
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-5432}
@@ -35,7 +39,9 @@ install_packages() {
     apt_updated=1
   fi
   say "installing ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # On a machine without apt-utils (minimal ones), debconf says it delays configuration: information, not an error.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    2> >(grep -v '^debconf: delaying package configuration, since apt-utils is not installed' >&2)
 }
 
 wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
