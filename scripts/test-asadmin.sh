@@ -6,7 +6,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-payara_version=${PAYARA_SERVER_VERSION:-6.2025.9}
+# The version is the pom's payara.server.version (PAYARA_SERVER_VERSION overrides it): defined once.
+payara_version=${PAYARA_SERVER_VERSION:-$(sed -n 's:.*<payara.server.version>\(.*\)</payara.server.version>.*:\1:p' pom.xml)}
+[ -n "$payara_version" ] || { echo "could not read payara.server.version from pom.xml" >&2; exit 1; }
 work=$root/target/payara-server
 domain=authstack-test
 say() { printf '==> %s\n' "$*"; }
@@ -63,9 +65,8 @@ say "domain started in $((SECONDS - started)) s"
 asadmin add-library --type common target/runtime/postgresql.jar
 "$asadmin_bin" restart-domain --domaindir "$work/domains" "$domain"
 asadmin multimode --file server-config/post-boot-commands.asadmin
-asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.scheme-mapping=X-Forwarded-Proto
-asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.cookie-same-site-enabled=true
-asadmin set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.cookie-same-site-value=Strict
+sed -n 's/protocol\.http-listener\./protocol.http-listener-1./p' server-config/pre-boot-commands.asadmin > "$work/listener.asadmin"
+asadmin multimode --file "$work/listener.asadmin"
 asadmin deploy --contextroot /api --name api api-war/target/api-war.war
 asadmin deploy --contextroot / --name web web-war/target/web-war.war
 # -----------------------------------------------------------------------------------------------------------

@@ -3,18 +3,37 @@ package dev.authstack.api;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.servers.Server;
+
 import java.util.Map;
 
 /**
  * The JAX-RS application: with the WAR's context root {@code /api} every resource lives under {@code /api/v1}.
  * The version is in the path so that a v2 can be deployed beside v1 without breaking its clients.
+ * <p>
+ * The OpenAPI document (Payara serves it at {@code /openapi}) is made from the annotations on the resources and the
+ * contract records; this class adds what belongs to the whole API: its description and the bearer scheme.
  */
 @ApplicationPath("v1")
+@OpenAPIDefinition(
+        info = @Info(title = "auth-stack API", version = "v1",
+                description = "Login, logout that really revokes, and administrator-managed users. Every body is JSON; "
+                        + "every error is an RFC 9457 problem document (application/problem+json)."),
+        servers = @Server(url = "/api", description = "this server"))
+@SecurityScheme(securitySchemeName = ApiApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "The access_token of POST /v1/auth/login.")
 public class ApiApplication extends Application {
+
+    /** The name the resources' security requirements refer to. */
+    public static final String BEARER = "bearer";
 
     @Override
     public Map<String, Object> getProperties() {
-        // The WADL would publish the API's shape to anonymous callers; the README documents it instead.
+        // The WADL would be a second, partial description of the API: /openapi is the one.
         return Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }

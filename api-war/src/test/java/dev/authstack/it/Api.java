@@ -18,6 +18,9 @@ import java.util.UUID;
 /** A typed little client for the API under test: one method per HTTP verb, answers with status, headers and JSON. */
 public final class Api {
 
+    /** What every error of the API is. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1) // as curl and browsers talk to a cleartext server; no h2c upgrade
@@ -44,6 +47,12 @@ public final class Api {
 
         public String contentType() {
             return header("Content-Type");
+        }
+
+        /** The Content-Type without its parameters, e.g. {@code application/problem+json}. */
+        public String mediaType() {
+            String type = contentType();
+            return type == null ? null : type.split(";")[0].strip();
         }
 
         public JsonObject json() {
@@ -125,9 +134,29 @@ public final class Api {
         return login(TestStack.ADMIN, TestStack.ADMIN_PASSWORD);
     }
 
+    /** A valid username no other test run uses: {@code prefix} and 12 random characters. */
+    public static String uniqueUsername(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** Fails unless the answer is an RFC 9457 problem of this status, complete and without a stack trace. */
+    public static void assertProblem(Answer answer, int status) {
+        if (answer.status() != status || !PROBLEM_JSON.equals(answer.mediaType())) {
+            throw new AssertionError("expected a " + status + " problem, got " + answer.mediaType() + ": " + answer);
+        }
+        var json = answer.json();
+        if (json.getInt("status") != status || json.getString("type").isBlank() || json.getString("title").isBlank()
+                || json.getString("detail").isBlank()) {
+            throw new AssertionError("incomplete problem: " + answer);
+        }
+        if (answer.body().contains("Exception") || answer.body().contains("<html")) {
+            throw new AssertionError("a stack trace or an HTML page in the problem: " + answer);
+        }
+    }
+
     /** A user of the tests' own, with a unique name; returns the created user's JSON. */
     public JsonObject createUser(String adminToken, String password, boolean admin) {
-        String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String username = uniqueUsername("u");
         Answer answer = post("register", Json.createObjectBuilder()
                 .add("username", username)
                 .add("email", username + "@example.com")

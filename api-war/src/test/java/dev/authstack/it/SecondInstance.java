@@ -29,7 +29,11 @@ public final class SecondInstance implements AutoCloseable {
         return shared;
     }
 
-    /** With some of the configuration changed, e.g. a throttling policy. */
+    public static SecondInstance start() {
+        return start(Map.of());
+    }
+
+    /** With some of the configuration changed, e.g. a throttling policy, or APPS=web. */
     public static SecondInstance start(Map<String, String> overrides) {
         int port = Processes.freePort();
         Map<String, String> environment = new HashMap<>(TestStack.get().environment());
@@ -38,13 +42,17 @@ public final class SecondInstance implements AutoCloseable {
         return new SecondInstance(TestStack.startServer(environment), port);
     }
 
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
     public Api api() {
         return new Api(URI.create("http://localhost:" + port + "/api/v1/"));
     }
 
     /** The server's root, where /health lives. */
     public Api server() {
-        return new Api(URI.create("http://localhost:" + port + "/"));
+        return new Api(baseUri());
     }
 
     @Override

@@ -1,58 +1,48 @@
 package dev.authstack.web;
 
-import jakarta.json.JsonObject;
-
 import java.io.Serializable;
-import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** A user as the pages show it, made from the API's JSON. */
+import dev.authstack.api.contract.UserView;
+
+/** A user as the pages show it: the API's {@link UserView} with the role and the date written for people. */
 public class UserRow implements Serializable {
 
-    private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+    private static final long serialVersionUID = 2L;
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final long id;
-    private final String username;
-    private final String email;
-    private final boolean admin;
-    private final boolean active;
-    private final String createdAt;
+    private final UserView user;
 
-    public UserRow(JsonObject user) {
-        this.id = user.getJsonNumber("id").longValue();
-        this.username = user.getString("username");
-        this.email = user.getString("email");
-        this.admin = user.getBoolean("is_admin");
-        this.active = user.getBoolean("is_active");
-        this.createdAt = DISPLAY.format(OffsetDateTime.parse(user.getString("created_at")));
+    public UserRow(UserView user) {
+        this.user = user;
     }
 
     public long getId() {
-        return id;
+        return user.id();
     }
 
     public String getUsername() {
-        return username;
+        return user.username();
     }
 
     public String getEmail() {
-        return email;
+        return user.email();
     }
 
     public boolean isAdmin() {
-        return admin;
+        return user.isAdmin();
     }
 
     public boolean isActive() {
-        return active;
+        return user.isActive();
     }
 
     public String getRole() {
-        return admin ? "Administrator" : "User";
+        return user.isAdmin() ? "Administrator" : "User";
     }
 
     public String getCreatedAt() {
-        return createdAt;
+        return DISPLAY.format(user.createdAt());
     }
 }

@@ -1,22 +1,26 @@
 package dev.authstack.web.admin;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.authstack.api.contract.EmailAddress;
+import dev.authstack.api.contract.NewUser;
+import dev.authstack.api.contract.PlainText;
+import dev.authstack.api.contract.UserChanges;
+import dev.authstack.api.contract.UserView;
+import dev.authstack.api.contract.Username;
+import dev.authstack.api.contract.ValidPassword;
 import dev.authstack.web.Messages;
 import dev.authstack.web.UserRow;
 import dev.authstack.web.api.ApiClient;
@@ -29,28 +33,27 @@ import dev.authstack.web.session.ActiveUser;
 @ViewScoped
 public class UsersBacking implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final String USERS_PAGE = "/admin/users.xhtml?faces-redirect=true";
-    static final String USERNAME = "[A-Za-z0-9_.-]{3,50}";
-    static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     @Inject
+    @RestClient
     ApiClient api;
 
     @Inject
     ActiveUser activeUser;
 
     private List<UserRow> users = List.of();
-    private final NewUser create = new NewUser();
-    private final Map<Long, Changes> edits = new HashMap<>();
+    private final CreateForm create = new CreateForm();
+    private final Map<Long, EditForm> edits = new HashMap<>();
     /** The user whose edit dialog failed and is shown open again, with what was typed. */
     private Long reopenedEdit;
 
     @PostConstruct
     void load() {
         try {
-            users = api.users(activeUser.token()).getValuesAs(JsonObject.class).stream().map(UserRow::new).toList();
-            users.forEach(user -> edits.put(user.getId(), new Changes(user)));
+            users = api.users(activeUser.bearer()).stream().map(UserRow::new).toList();
+            users.forEach(user -> edits.put(user.getId(), new EditForm(user)));
         } catch (ApiUnavailableException e) {
             Messages.error(e.getMessage());
         }
@@ -58,13 +61,8 @@ public class UsersBacking implements Serializable {
 
     public String createUser() {
         try {
-            JsonObject created = api.register(activeUser.token(), Json.createObjectBuilder()
-                    .add("username", create.getUsername())
-                    .add("email", create.getEmail())
-                    .add("password", create.getPassword())
-                    .add("is_admin", create.isAdmin())
-                    .build());
-            Messages.info("User " + created.getString("username") + " created.");
+            UserView created = api.register(activeUser.bearer(), create.toNewUser());
+            Messages.info("User " + created.username() + " created.");
             return USERS_PAGE;
         } catch (ApiProblemException e) {
             showProblem(e, "create");
@@ -76,16 +74,9 @@ public class UsersBacking implements Serializable {
     }
 
     public String save(long id) {
-        Changes changes = edits.get(id);
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("email", changes.getEmail())
-                .add("is_admin", changes.isAdmin())
-                .add("is_active", changes.isActive());
-        if (changes.getPassword() != null && !changes.getPassword().isEmpty()) {
-            body.add("password", changes.getPassword());
-        }
+        EditForm changes = edits.get(id);
         try {
-            api.update(activeUser.token(), id, body.build());
+            api.update(activeUser.bearer(), id, changes.toChanges());
             Messages.info("User " + changes.getUsername() + " saved.");
             return USERS_PAGE;
         } catch (ApiProblemException e) {
@@ -101,7 +92,7 @@ public class UsersBacking implements Serializable {
     public String delete(long id) {
         String username = edits.get(id).getUsername();
         try {
-            api.delete(activeUser.token(), id);
+            api.delete(activeUser.bearer(), id);
             Messages.info("User " + username + " deleted.");
         } catch (ApiProblemException | ApiUnavailableException e) {
             Messages.error(e.getMessage());
@@ -109,29 +100,30 @@ public class UsersBacking implements Serializable {
         return USERS_PAGE;
     }
 
-    /** The API's detail at the top, its field messages next to the fields of the form that was sent. */
+    /**
+     * The API's detail at the top, and each field message next to the input of the same name in the form that was
+     * sent. The inputs are named after the API's fields, so the API's answer is the only place a field name comes from.
+     */
     private static void showProblem(ApiProblemException problem, String form) {
         Messages.error(problem.getMessage());
-        problem.fieldErrors().forEach((field, message) -> Messages.fieldError(form + ":" + fieldId(field), message));
-    }
-
-    private static String fieldId(String apiField) {
-        return switch (apiField) {
-            case "is_admin" -> "admin";
-            case "is_active" -> "active";
-            default -> apiField;
-        };
+        var view = FacesContext.getCurrentInstance().getViewRoot();
+        problem.fieldErrors().forEach((field, message) -> {
+            String clientId = form + ":" + field;
+            if (view.findComponent(":" + clientId) != null) {
+                Messages.fieldError(clientId, message);
+            }
+        });
     }
 
     public List<UserRow> getUsers() {
         return users;
     }
 
-    public NewUser getCreate() {
+    public CreateForm getCreate() {
         return create;
     }
 
-    public Map<Long, Changes> getEdits() {
+    public Map<Long, EditForm> getEdits() {
         return edits;
     }
 
@@ -139,15 +131,17 @@ public class UsersBacking implements Serializable {
         return reopenedEdit != null && reopenedEdit == id;
     }
 
-    /** What both forms share: the e-mail address, checked as the API checks it, and the role. */
+    /**
+     * What both forms share: the e-mail address and the role. The rules are the contract's annotations, the ones the
+     * API validates with, so Faces shows the API's own rule next to the field before any round trip.
+     */
     public abstract static class UserForm implements Serializable {
 
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         @NotBlank(message = "Enter an e-mail address.")
-        @Email(message = "Enter a valid e-mail address.")
-        @Pattern(regexp = EMAIL, message = "Enter a valid e-mail address.")
-        @Size(max = 254)
+        @PlainText
+        @EmailAddress
         private String email;
 
         private boolean admin;
@@ -170,17 +164,23 @@ public class UsersBacking implements Serializable {
     }
 
     /** The create form. */
-    public static class NewUser extends UserForm {
+    public static class CreateForm extends UserForm {
 
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         @NotBlank(message = "Enter a username.")
-        @Pattern(regexp = USERNAME, message = "Usernames are 3 to 50 letters, digits, '_', '.' or '-'.")
+        @PlainText
+        @Username
         private String username;
 
         @NotBlank(message = "Enter a password.")
-        @PasswordRule
+        @PlainText
+        @ValidPassword
         private String password;
+
+        NewUser toNewUser() {
+            return new NewUser(username, getEmail(), password, isAdmin());
+        }
 
         public String getUsername() {
             return username;
@@ -200,22 +200,28 @@ public class UsersBacking implements Serializable {
     }
 
     /** One user's edit dialog, filled with the user as listed; an empty password keeps the current one. */
-    public static class Changes extends UserForm {
+    public static class EditForm extends UserForm {
 
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
 
         private final String username;
 
-        @PasswordRule
+        @PlainText
+        @ValidPassword
         private String password;
 
         private boolean active;
 
-        Changes(UserRow user) {
+        EditForm(UserRow user) {
             this.username = user.getUsername();
             setEmail(user.getEmail());
             setAdmin(user.isAdmin());
             this.active = user.isActive();
+        }
+
+        /** Every field is sent (the form shows them all); a password only when one was typed. */
+        UserChanges toChanges() {
+            return new UserChanges(getEmail(), password == null || password.isEmpty() ? null : password, isAdmin(), active);
         }
 
         public String getUsername() {

@@ -1,6 +1,7 @@
 /**
  * User administration (admins only): the users table, creating a user, editing one in a modal dialog, deleting one
- * after a confirmation. Validation mirrors the API's rules so mistakes show next to the field before a round trip;
- * what only the API can know (duplicates, the last administrator) comes back as its problem detail.
+ * after a confirmation. The forms carry the API's own validation rules (the contract's annotations), so a mistake shows
+ * next to its field before any round trip; what only the API can know (duplicates, the last administrator) comes back
+ * as its problem detail.
  */
 package dev.authstack.web.admin;

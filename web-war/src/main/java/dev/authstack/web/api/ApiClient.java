@@ -1,130 +1,76 @@
 package dev.authstack.web.api;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.client.Client;
-import jakarta.ws.rs.client.ClientBuilder;
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
-/** Calls the API with the session's bearer token; one thread-safe JAX-RS client for the whole application. */
+import dev.authstack.api.contract.Credentials;
+import dev.authstack.api.contract.Greeting;
+import dev.authstack.api.contract.LoginResponse;
+import dev.authstack.api.contract.Message;
+import dev.authstack.api.contract.NewUser;
+import dev.authstack.api.contract.UserChanges;
+import dev.authstack.api.contract.UserView;
+
+/**
+ * The API as the web app calls it, typed by the contract: MicroProfile Rest Client implements this interface (inject
+ * it with {@code @RestClient}; one thread-safe client for the application) at {@code API_BASE_URL}
+ * (microprofile-config.properties). Every protected call takes the session's {@code Authorization} value,
+ * {@link dev.authstack.web.session.ActiveUser#bearer()}.
+ * Failures arrive as this package's exceptions: {@link ProblemAnswers} turns the API's problem documents into them and
+ * {@link FailsAsUnavailable} an API that does not answer at all.
+ */
 @ApplicationScoped
-public class ApiClient {
+@RegisterRestClient(configKey = "api")
+@RegisterProvider(ProblemAnswers.class)
+@FailsAsUnavailable
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface ApiClient {
 
-    @Inject
-    @ConfigProperty(name = "api.base.url")
-    String baseUrl;
+    @POST
+    @Path("auth/login")
+    LoginResponse login(Credentials credentials);
 
-    private Client client;
+    @POST
+    @Path("auth/logout")
+    Message logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
-    /** What a successful login hands over: the token (kept in the HTTP session only) and the user. */
-    public record Login(String token, JsonObject user) {
+    @GET
+    @Path("me")
+    UserView me(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
-        @Override
-        public String toString() {
-            return "Login[user=" + user.getString("username") + "]";
-        }
-    }
+    @GET
+    @Path("hello")
+    Greeting hello(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
-    @PostConstruct
-    void connect() {
-        client = ClientBuilder.newBuilder()
-                .connectTimeout(3, TimeUnit.SECONDS)
-                .readTimeout(15, TimeUnit.SECONDS)
-                .build();
-    }
+    @GET
+    @Path("users")
+    List<UserView> users(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
-    @PreDestroy
-    void close() {
-        client.close();
-    }
+    @POST
+    @Path("register")
+    UserView register(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, NewUser user);
 
-    public Login login(String username, String password) {
-        JsonObject body = Json.createObjectBuilder().add("username", username).add("password", password).build();
-        JsonObject answer = (JsonObject) call("POST", "auth/login", null, body);
-        return new Login(answer.getString("access_token"), answer.getJsonObject("user"));
-    }
+    @PUT
+    @Path("users/{id}")
+    UserView update(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") long id, UserChanges changes);
 
-    public void logout(String token) {
-        call("POST", "auth/logout", token, null);
-    }
-
-    public JsonObject me(String token) {
-        return (JsonObject) call("GET", "me", token, null);
-    }
-
-    public JsonObject hello(String token) {
-        return (JsonObject) call("GET", "hello", token, null);
-    }
-
-    public JsonArray users(String token) {
-        return (JsonArray) call("GET", "users", token, null);
-    }
-
-    public JsonObject register(String token, JsonObject user) {
-        return (JsonObject) call("POST", "register", token, user);
-    }
-
-    public JsonObject update(String token, long id, JsonObject changes) {
-        return (JsonObject) call("PUT", "users/" + id, token, changes);
-    }
-
-    public void delete(String token, long id) {
-        call("DELETE", "users/" + id, token, null);
-    }
-
-    private JsonValue call(String method, String path, String token, JsonObject body) {
-        Invocation.Builder request = client.target(baseUrl).path(path).request(MediaType.APPLICATION_JSON_TYPE);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try (Response response = body == null ? request.method(method) : request.method(method, Entity.json(body.toString()))) {
-            int status = response.getStatus();
-            if (status == 204) {
-                return JsonValue.NULL;
-            }
-            if (status >= 200 && status < 300) {
-                return response.readEntity(JsonValue.class);
-            }
-            if (status == 401 && token != null) {
-                throw new SessionEndedException();
-            }
-            if (status >= 500) {
-                throw new ApiUnavailableException(null);
-            }
-            throw problem(status, response);
-        } catch (ProcessingException e) {
-            throw new ApiUnavailableException(e);
-        }
-    }
-
-    private static ApiProblemException problem(int status, Response response) {
-        JsonObject problem;
-        try {
-            problem = response.readEntity(JsonObject.class);
-        } catch (RuntimeException e) {
-            return new ApiProblemException(status, "The request was refused (HTTP " + status + ").", Map.of());
-        }
-        Map<String, String> fields = new HashMap<>();
-        if (problem.containsKey("errors")) {
-            problem.getJsonArray("errors").getValuesAs(JsonObject.class)
-                    .forEach(error -> fields.merge(error.getString("field", ""), error.getString("message", ""), (a, b) -> a + "; " + b));
-        }
-        return new ApiProblemException(status, problem.getString("detail", "The request was refused."), fields);
-    }
+    @DELETE
+    @Path("users/{id}")
+    void delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") long id);
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import dev.authstack.web.Messages;
 import dev.authstack.web.UserRow;
 import dev.authstack.web.api.ApiClient;
@@ -16,6 +18,7 @@ import dev.authstack.web.session.ActiveUser;
 public class DashboardBacking {
 
     @Inject
+    @RestClient
     ApiClient api;
 
     @Inject
@@ -26,7 +29,7 @@ public class DashboardBacking {
     @PostConstruct
     void load() {
         try {
-            me = new UserRow(api.me(activeUser.token()));
+            me = new UserRow(api.me(activeUser.bearer()));
         } catch (ApiUnavailableException e) {
             Messages.error(e.getMessage());
         }

@@ -4,13 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonGenerator;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
 
-import java.io.StringWriter;
-import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.authstack.api.contract.Greeting;
 import dev.authstack.web.Messages;
 import dev.authstack.web.api.ApiClient;
 import dev.authstack.web.api.ApiUnavailableException;
@@ -20,36 +20,33 @@ import dev.authstack.web.session.ActiveUser;
 @RequestScoped
 public class HelloBacking {
 
+    /** JSON-B writes the greeting back as the API's JSON: the names come from the contract's record. */
+    private static final Jsonb PRETTY = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
+
     @Inject
+    @RestClient
     ApiClient api;
 
     @Inject
     ActiveUser activeUser;
 
-    private JsonObject greeting;
+    private Greeting greeting;
 
     @PostConstruct
     void load() {
         try {
-            greeting = api.hello(activeUser.token());
+            greeting = api.hello(activeUser.bearer());
         } catch (ApiUnavailableException e) {
             Messages.error(e.getMessage());
         }
     }
 
     public String getMessage() {
-        return greeting == null ? null : greeting.getString("message");
+        return greeting == null ? null : greeting.message();
     }
 
-    /** The API's answer as it came, pretty-printed. */
+    /** The API's answer, pretty-printed. */
     public String getJson() {
-        if (greeting == null) {
-            return null;
-        }
-        StringWriter out = new StringWriter();
-        try (var writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
-            writer.write(greeting);
-        }
-        return out.toString().strip();
+        return greeting == null ? null : PRETTY.toJson(greeting).strip();
     }
 }

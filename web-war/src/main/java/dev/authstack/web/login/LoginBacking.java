@@ -7,6 +7,10 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import dev.authstack.api.contract.Credentials;
+import dev.authstack.api.contract.LoginResponse;
 import dev.authstack.web.Messages;
 import dev.authstack.web.api.ApiClient;
 import dev.authstack.web.api.ApiProblemException;
@@ -18,6 +22,7 @@ import dev.authstack.web.session.ActiveUser;
 public class LoginBacking {
 
     @Inject
+    @RestClient
     ApiClient api;
 
     @Inject
@@ -42,10 +47,10 @@ public class LoginBacking {
 
     public String login() {
         try {
-            ApiClient.Login login = api.login(username, password);
+            LoginResponse login = api.login(new Credentials(username, password));
             // A new session id at login: an id planted before it (session fixation) is worthless afterwards.
             ((HttpServletRequest) externalContext.getRequest()).changeSessionId();
-            activeUser.signIn(login.token(), login.user());
+            activeUser.signIn(login);
             return "/dashboard.xhtml?faces-redirect=true";
         } catch (ApiProblemException e) {
             // One message for every failure: it must not tell an unknown user from a wrong password.

@@ -2,48 +2,42 @@ package dev.authstack.web.session;
 
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
-import jakarta.json.JsonObject;
 
 import java.io.Serializable;
 import java.util.Objects;
+
+import dev.authstack.api.contract.LoginResponse;
+import dev.authstack.api.contract.UserView;
 
 /** The user of this HTTP session, as the API described them at login; {@code #{activeUser.admin}} in the layout. */
 @Named
 @SessionScoped
 public class ActiveUser implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private String token;
-    private long id;
-    private String username;
-    private boolean admin;
+    private UserView user;
 
-    public void signIn(String token, JsonObject user) {
-        this.token = Objects.requireNonNull(token, "token is required.");
-        this.id = user.getJsonNumber("id").longValue();
-        this.username = user.getString("username");
-        this.admin = user.getBoolean("is_admin");
+    public void signIn(LoginResponse login) {
+        this.token = Objects.requireNonNull(login.accessToken(), "accessToken is required.");
+        this.user = Objects.requireNonNull(login.user(), "user is required.");
     }
 
     public boolean isLoggedIn() {
         return token != null;
     }
 
-    /** The bearer token for API calls. Kept server-side: no page ever renders it. */
-    public String token() {
-        return token;
-    }
-
-    public long getId() {
-        return id;
+    /** The {@code Authorization} value of the session's API calls. Kept server-side: no page ever renders it. */
+    public String bearer() {
+        return "Bearer " + token;
     }
 
     public String getUsername() {
-        return username;
+        return user == null ? null : user.username();
     }
 
     public boolean isAdmin() {
-        return admin;
+        return user != null && user.isAdmin();
     }
 }

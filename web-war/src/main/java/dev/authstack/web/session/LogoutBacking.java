@@ -5,6 +5,8 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import dev.authstack.web.api.ApiClient;
 import dev.authstack.web.api.ApiUnavailableException;
 import dev.authstack.web.api.SessionEndedException;
@@ -15,6 +17,7 @@ import dev.authstack.web.api.SessionEndedException;
 public class LogoutBacking {
 
     @Inject
+    @RestClient
     ApiClient api;
 
     @Inject
@@ -26,7 +29,7 @@ public class LogoutBacking {
     public String logout() {
         if (activeUser.isLoggedIn()) {
             try {
-                api.logout(activeUser.token());
+                api.logout(activeUser.bearer());
             } catch (SessionEndedException | ApiUnavailableException e) {
                 // Already unusable, or the API is away: ending the session here is all that is left to do.
             }

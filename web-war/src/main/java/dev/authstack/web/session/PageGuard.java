@@ -49,11 +49,14 @@ public class PageGuard extends HttpFilter {
     }
 
     private static boolean isStatic(String path) {
-        return path.startsWith("/webjars/") || path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
+        return path.startsWith("/webjars/") || path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/")
+                || path.startsWith("/docs/");
     }
 
     private static boolean isPublic(String path) {
-        // /health is Payara's MicroProfile Health endpoint, which lands in the web app when it has the root context.
-        return path.equals("/login.xhtml") || path.startsWith("/error/") || path.startsWith("/health");
+        // /health and /openapi are Payara's MicroProfile Health and OpenAPI endpoints: Payara adds their servlets to
+        // the web app at the root context, so they pass through this filter. The API documents itself to anyone.
+        return path.equals("/login.xhtml") || path.startsWith("/error/") || path.startsWith("/health")
+                || path.equals("/openapi") || path.startsWith("/openapi/") || path.equals("/docs");
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 
+import dev.authstack.api.contract.Causes;
 import dev.authstack.web.api.SessionEndedException;
 
 /**
@@ -55,12 +56,7 @@ public class SessionEndedHandler extends ExceptionHandlerFactory {
         }
 
         private static boolean sessionEnded(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SessionEndedException) {
-                    return true;
-                }
-            }
-            return false;
+            return Causes.find(failure, SessionEndedException.class).isPresent();
         }
     }
 }

@@ -5,10 +5,15 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.util.UUID;
+import java.lang.annotation.Annotation;
 
+import dev.authstack.api.contract.EmailAddress;
+import dev.authstack.api.contract.PlainText;
+import dev.authstack.api.contract.Username;
+import dev.authstack.api.contract.ValidPassword;
 import dev.authstack.it.Api;
 import dev.authstack.it.TestStack;
 import dev.authstack.web.Browser;
@@ -36,7 +41,7 @@ class UsersPageIT {
 
     @Test
     void anAdminCreatesAUserWhoCanThenLogIn() {
-        String name = unique();
+        String name = Api.uniqueUsername("w");
         browser.screenshots("users");
 
         create(name, name + "@example.com", "password-1");
@@ -48,7 +53,7 @@ class UsersPageIT {
 
     @Test
     void aDuplicateShowsTheApisMessageAndKeepsWhatWasTypedButThePassword() {
-        String name = unique();
+        String name = Api.uniqueUsername("w");
         create(name, name + "@example.com", "password-1");
 
         create(name, "other-" + name + "@example.com", "password-2");
@@ -60,14 +65,33 @@ class UsersPageIT {
         browser.screenshots("users-duplicate");
     }
 
+    /** The page shows the API's own rules, the contract's annotations, each next to its field. */
     @Test
     void fieldRulesShowNextToTheFieldBeforeAnyRoundTrip() {
-        // user@localhost passes the browser's own e-mail check but not the API's rule, which the page mirrors.
+        // user@localhost passes the browser's own e-mail check but not the API's rule.
         create("x", "user@localhost", "short");
-        String form = browser.text("#create");
-        assertTrue(form.contains("Usernames are 3 to 50"), form);
-        assertTrue(form.contains("Enter a valid e-mail address."), form);
-        assertTrue(form.contains("Passwords are 8 to 72 bytes"), form);
+        assertTrue(browser.text("#create").contains(ruleOf(Username.class)), browser.text("#create"));
+        assertEquals(ruleOf(Username.class), browser.text("#create\\:username-message"));
+        assertEquals(ruleOf(EmailAddress.class), browser.text("#create\\:email-message"));
+        assertEquals(ruleOf(ValidPassword.class), browser.text("#create\\:password-message"));
+    }
+
+    @Test
+    void controlCharactersAreRefusedNextToTheField() {
+        browser.type("#create\\:username", Api.uniqueUsername("c")).type("#create\\:email", "control@example.com");
+        // A browser cannot type a control character; a script (or a crafted post) can send one.
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('create:password').value = 'pass\\u0007word';");
+        browser.submit("#create\\:submit");
+        assertEquals(ruleOf(PlainText.class), browser.text("#create\\:password-message"));
+    }
+
+    private static String ruleOf(Class<? extends Annotation> rule) {
+        try {
+            return (String) rule.getMethod("message").getDefaultValue();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(rule + " is not a constraint", e);
+        }
     }
 
     @Test
@@ -156,9 +180,5 @@ class UsersPageIT {
         browser.type("#create\\:username", username).type("#create\\:email", email).type("#create\\:password", password);
         browser.submit("#create\\:submit");
         browser.waitFor().until(ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("create")));
-    }
-
-    static String unique() {
-        return "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 }

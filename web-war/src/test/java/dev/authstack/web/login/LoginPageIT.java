@@ -4,9 +4,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.authstack.it.TestStack;
 import dev.authstack.web.Browser;
@@ -68,19 +74,36 @@ class LoginPageIT {
         }
     }
 
+    /**
+     * What a cross-site form would send: the right fields in the victim's session, but not a view state of it. The same
+     * post with the page's own view state logs in, so the refusal is the view state's doing, not a wrong path or field.
+     */
     @Test
     void aFormPostedWithoutItsViewStateIsRefused() throws Exception {
-        // What a cross-site form would send: the right fields, but no view state of this session.
-        String forged = "login=login&login%3Ausername=admin&login%3Apassword=admin123&login%3Asubmit=Log+in"
-                + "&jakarta.faces.ViewState=-1234567890%3A987654321";
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(TestStack.get().baseUri().resolve("login.xhtml"))
+        HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        URI login = TestStack.get().baseUri().resolve("login.xhtml");
+        String page = session.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertTrue(viewState.find(), "the login page has a view state");
+        String fields = "login=login&login%3Ausername=admin&login%3Apassword=admin123&login%3Asubmit=Log+in&jakarta.faces.ViewState=";
+
+        HttpResponse<String> forged = post(session, login, fields + "-1234567890%3A987654321");
+        assertTrue(forged.statusCode() == 200 || forged.statusCode() >= 400 && forged.statusCode() != 404,
+                "refused by the page, not missing: " + forged.statusCode());
+        assertFalse(forged.headers().firstValue("Location").isPresent(), "not logged in");
+        assertFalse(forged.body().contains("Welcome"));
+        assertFalse(forged.body().contains("Exception"), "no stack trace");
+
+        HttpResponse<String> genuine = post(session, login, fields + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8));
+        assertEquals(302, genuine.statusCode(), "the same form with its view state logs in");
+        assertTrue(genuine.headers().firstValue("Location").orElse("").endsWith("/dashboard.xhtml"));
+    }
+
+    private static HttpResponse<String> post(HttpClient session, URI page, String form) throws Exception {
+        return session.send(HttpRequest.newBuilder(page)
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(forged)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertFalse(answer.headers().firstValue("Location").orElse("").contains("dashboard"), "not logged in");
-        assertFalse(answer.body().contains("Welcome"));
-        assertFalse(answer.body().contains("Exception"), "no stack trace");
     }
 
     @Test

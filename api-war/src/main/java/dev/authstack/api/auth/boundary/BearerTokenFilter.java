@@ -1,5 +1,8 @@
 package dev.authstack.api.auth.boundary;
 
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,8 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Set;
+import java.util.List;
 
+import dev.authstack.api.ApiApplication;
 import dev.authstack.api.auth.control.InvalidTokenException;
 import dev.authstack.api.auth.control.Revocations;
 import dev.authstack.api.auth.control.TokenVerifier;
@@ -29,8 +33,6 @@ import dev.authstack.api.problems.entity.ProblemException;
 public class BearerTokenFilter extends HttpFilter {
 
     private static final String BEARER = "Bearer ";
-    /** Endpoints that never look at a token: a stale token must not keep anyone from logging in again. */
-    private static final Set<String> TOKENLESS = Set.of("/v1/auth/login", "/v1/status");
 
     @Inject
     TokenVerifier verifier;
@@ -38,11 +40,26 @@ public class BearerTokenFilter extends HttpFilter {
     @Inject
     Revocations revocations;
 
+    @Inject
+    BeanManager beans;
+
+    /** Anonymous endpoints never look at a token: a stale token must not keep anyone from logging in again. */
+    private AnonymousPaths tokenless;
+
+    @Override
+    public void init() {
+        // Resources are CDI beans (each has a scope), so the bean manager knows them all before the first request.
+        List<Class<?>> resources = beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
+                .<Class<?>>map(Bean::getBeanClass)
+                .toList();
+        tokenless = AnonymousPaths.of(ApiApplication.class, resources);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String authorization = request.getHeader("Authorization");
-        if (authorization == null || TOKENLESS.contains(request.getServletPath() + nullToEmpty(request.getPathInfo()))) {
+        if (authorization == null || tokenless.contains(request.getServletPath() + nullToEmpty(request.getPathInfo()))) {
             chain.doFilter(request, response);
             return;
         }

@@ -3,7 +3,6 @@ package dev.authstack.api.auth.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.json.Json;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,15 +15,34 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.authstack.api.ApiApplication;
 import dev.authstack.api.auth.control.Logins;
 import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.contract.Credentials;
+import dev.authstack.api.contract.LoginResponse;
+import dev.authstack.api.contract.Message;
+import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.http.control.ClientAddresses;
+import dev.authstack.api.problems.boundary.Problem;
+import dev.authstack.api.users.boundary.UserViews;
 
 /** Login hands out tokens; logout revokes the one it is called with. */
 @Path("auth")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "auth", description = "Log in for a bearer token; log out to revoke it.")
 public class TokensResource {
 
     @Inject
@@ -39,9 +57,29 @@ public class TokensResource {
     @POST
     @Path("login")
     @Anonymous
+    @Operation(operationId = "login", summary = "Trade a username and password for a bearer token",
+            description = "A token sent along is ignored: a stale one must not keep anyone from logging in again. Every "
+                    + "failure (unknown user, wrong password, deactivated account) is the same 401 after the same work.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Credentials.class),
+            examples = @ExampleObject(name = "admin", value = "{\"username\":\"admin\",\"password\":\"admin123\"}")))
+    @APIResponse(responseCode = "200", description = "The token and its user; never cached.",
+            headers = @Header(name = "Cache-Control", description = "no-store", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = LoginResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or a broken rule.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", description = "The username or password is incorrect, or the account is deactivated.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class),
+                    examples = @ExampleObject(name = "invalid-credentials", value = "{\"type\":\"urn:problem-type:auth-stack:invalid-credentials\","
+                            + "\"title\":\"Invalid Credentials\",\"status\":401,\"detail\":\"The username or password is incorrect.\"}")))
+    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "503", description = "Redis or PostgreSQL is unreachable: no token is issued that could not be revoked.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response login(@Valid @NotNull Credentials credentials) {
         Logins.Login login = logins.login(credentials.username(), credentials.password(), clientAddresses.of(request));
-        return Response.ok(LoginResponse.of(login.token(), login.user()))
+        LoginResponse answer = new LoginResponse(login.token().compact(), "Bearer", login.token().lifetimeSeconds(),
+                UserViews.of(login.user()));
+        return Response.ok(answer)
                 .cacheControl(noStore())
                 .header("Pragma", "no-cache")
                 .build();
@@ -49,9 +87,17 @@ public class TokensResource {
 
     @POST
     @Path("logout")
+    @Operation(operationId = "logout", summary = "Revoke the token this request carries, on every instance")
+    @SecurityRequirement(name = ApiApplication.BEARER)
+    @APIResponse(responseCode = "200", description = "The token is refused from now on.",
+            content = @Content(schema = @Schema(implementation = Message.class)))
+    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or already revoked.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "503", description = "Redis is unreachable: revocations cannot be known or stored.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response logout(@Context SecurityContext security) {
         logins.logout((Caller) security.getUserPrincipal());
-        return Response.ok(Json.createObjectBuilder().add("message", "Logged out; the token is revoked.").build()).build();
+        return Response.ok(new Message("Logged out; the token is revoked.")).build();
     }
 
     private static CacheControl noStore() {

@@ -59,7 +59,7 @@ public class Logins {
             throw throttled;
         }
         User user = users.findByUsername(username).orElse(null);
-        if (!hasher.verify(password, user == null ? null : user.passwordHash())) {
+        if (!hasher.matches(password, user == null ? null : user.passwordHash())) {
             // The submitted name is not logged: people type passwords into the username field.
             LOG.log(INFO, "login refused: {0}", user == null ? "unknown username" : "wrong password for user " + user.id());
             events.fire(LoginEvent.failed(username, user == null ? null : user.id(), user == null ? "unknown username" : "wrong password"));

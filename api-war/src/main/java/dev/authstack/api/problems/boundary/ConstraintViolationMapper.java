@@ -1,7 +1,9 @@
 package dev.authstack.api.problems.boundary;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -9,31 +11,41 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.io.StringReader;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import dev.authstack.api.contract.ProblemDocument.FieldError;
 
 /** Bean Validation failures of a request: 400 with one entry per field, named as the JSON names it. */
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
     @Override
     public Response toResponse(ConstraintViolationException failure) {
-        // Two constraints may say the same of one field (@Email and @Pattern): each message once.
-        var messages = failure.getConstraintViolations().stream()
-                .map(violation -> Map.entry(field(violation), violation.getMessage()))
+        // Each message once (a rule reached along two paths reports twice), in an order that does not vary by run.
+        List<FieldError> errors = failure.getConstraintViolations().stream()
+                .map(violation -> new FieldError(field(violation), violation.getMessage()))
                 .distinct()
-                .sorted(Map.Entry.comparingByKey())
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();
-        JsonArrayBuilder errors = Json.createArrayBuilder();
-        messages.forEach(message -> errors.add(Json.createObjectBuilder()
-                .add("field", message.getKey())
-                .add("message", message.getValue())));
-        String detail = messages.stream()
-                .map(message -> message.getKey().isEmpty() ? message.getValue() : message.getKey() + ": " + message.getValue())
+        String detail = errors.stream()
+                .map(error -> error.field().isEmpty() ? error.message() : error.field() + ": " + error.message())
                 .collect(Collectors.joining("; "));
         return new Problem(400, "validation-failed", "Invalid Request", detail)
-                .with("errors", errors.build())
+                .with("errors", asJson(errors))
                 .toResponse(Map.of());
+    }
+
+    /** Written by JSON-B from the contract's record, so that the names are the ones clients read it with. */
+    private static JsonValue asJson(List<FieldError> errors) {
+        try (var reader = Json.createReader(new StringReader(JSONB.toJson(errors)))) {
+            return reader.readArray();
+        }
     }
 
     /** The JSON name of the offending field: the last node of the path, in snake case like the API's bodies. */

@@ -4,6 +4,8 @@ import jakarta.json.Json;
 
 import java.util.UUID;
 
+import dev.authstack.api.contract.Causes;
+
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.WARNING;
 
@@ -30,10 +32,7 @@ final class Incidents {
     }
 
     private static String rootCause(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -5,6 +5,8 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.NoContentException;
 
+import dev.authstack.api.contract.Causes;
+
 /** A body that is not JSON, or whose values have the wrong types, is the client's mistake: 400, never 500. */
 final class MalformedBodies {
 
@@ -12,22 +14,15 @@ final class MalformedBodies {
     }
 
     static boolean isMalformedBody(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof JsonbException || cause instanceof JsonParsingException
-                    || cause instanceof ProcessingException || cause instanceof jakarta.json.JsonException
-                    || cause instanceof NoContentException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(failure).anyMatch(cause -> cause instanceof JsonbException || cause instanceof JsonParsingException
+                || cause instanceof ProcessingException || cause instanceof jakarta.json.JsonException
+                || cause instanceof NoContentException);
     }
 
     static Problem problemFor(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof NoContentException) {
-                return new Problem(400, "malformed-body", "Malformed Request Body",
-                        "The request body is empty; this resource expects a JSON object.");
-            }
+        if (Causes.find(failure, NoContentException.class).isPresent()) {
+            return new Problem(400, "malformed-body", "Malformed Request Body",
+                    "The request body is empty; this resource expects a JSON object.");
         }
         return problem();
     }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.Map;
 
+import dev.authstack.api.contract.Causes;
 import dev.authstack.api.problems.control.Outages;
 import dev.authstack.api.problems.entity.ProblemException;
 
@@ -19,9 +20,10 @@ public class ThrowableMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response problemFor(Throwable failure) {
-        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ProblemException wrapped) {
-                return new ProblemExceptionMapper().toResponse(wrapped);
+        if (failure.getCause() != null) {
+            var wrapped = Causes.find(failure.getCause(), ProblemException.class);
+            if (wrapped.isPresent()) {
+                return new ProblemExceptionMapper().toResponse(wrapped.get());
             }
         }
         if (MalformedBodies.isMalformedBody(failure)) {

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import dev.authstack.api.contract.Causes;
 import dev.authstack.api.problems.entity.BackendUnavailableException;
 
 /**
@@ -18,24 +19,23 @@ public final class Outages {
     }
 
     public static boolean isOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof BackendUnavailableException
-                    || cause instanceof ConnectException
-                    || cause instanceof SocketTimeoutException
-                    || cause instanceof UnknownHostException
-                    || cause instanceof SQLTransientConnectionException
-                    || cause instanceof jakarta.resource.ResourceException) {
-                return true;
-            }
-            // SQL state class 08 is "connection exception" in every driver; 57P01..03 is PostgreSQL shutting down.
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-            if (cause.getClass().getName().endsWith(".PoolingException")) {
-                return true;
-            }
+        return Causes.of(failure).anyMatch(Outages::isUnreachable);
+    }
+
+    private static boolean isUnreachable(Throwable cause) {
+        if (cause instanceof BackendUnavailableException
+                || cause instanceof ConnectException
+                || cause instanceof SocketTimeoutException
+                || cause instanceof UnknownHostException
+                || cause instanceof SQLTransientConnectionException
+                || cause instanceof jakarta.resource.ResourceException) {
+            return true;
         }
-        return false;
+        // SQL state class 08 is "connection exception" in every driver; 57P01..03 is PostgreSQL shutting down.
+        if (cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            return true;
+        }
+        return cause.getClass().getName().endsWith(".PoolingException");
     }
 }

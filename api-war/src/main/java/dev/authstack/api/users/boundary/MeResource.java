@@ -10,11 +10,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.authstack.api.ApiApplication;
 import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.contract.ProblemDocument;
+import dev.authstack.api.contract.UserView;
+import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.users.control.UserStore;
 
 /** The caller's own account, read fresh from the database rather than from the token's claims. */
 @Path("me")
+@Tag(name = "users")
+@SecurityRequirement(name = ApiApplication.BEARER)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
@@ -23,8 +36,14 @@ public class MeResource {
     UserStore store;
 
     @GET
+    @Operation(operationId = "me", summary = "The caller's own user")
+    @APIResponse(responseCode = "200", description = "The caller.", content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response me(@Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
-        return Response.ok(UserView.of(store.find(caller.userId()))).build();
+        return Response.ok(UserViews.of(store.find(caller.userId()))).build();
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.authstack.api.users.entity.NewUser;
+import dev.authstack.api.contract.NewUser;
 import dev.authstack.api.users.entity.User;
 
 import static java.lang.System.Logger.Level.INFO;
@@ -71,7 +71,7 @@ public class FirstAdministrator {
             }
         }
         for (User administrator : self.activeAdministrators()) {
-            if (hasher.verify(DEVELOPMENT_PASSWORD, administrator.passwordHash())) {
+            if (hasher.matches(DEVELOPMENT_PASSWORD, administrator.passwordHash())) {
                 LOG.log(WARNING, """
 
                         ****************************************************************************************

@@ -9,21 +9,21 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.authstack.api.contract.ValidPassword;
+
 /**
- * BCrypt with the configured cost. Passwords longer than BCrypt's 72 bytes are refused by validation before they get
- * here; {@link #matches} answers false for them rather than comparing a silently truncated prefix.
+ * BCrypt with the configured cost. Passwords longer than BCrypt's 72 bytes are refused by validation before they are
+ * hashed; {@link #matches} answers false for them rather than comparing a silently truncated prefix.
  */
 @ApplicationScoped
 public class PasswordHasher {
-
-    public static final int MAX_BYTES = 72;
 
     @Inject
     @ConfigProperty(name = "bcrypt.cost")
     int cost;
 
     BCryptPasswordEncoder encoder;
-    /** Verified against when the user does not exist, so that an unknown name costs as long as a wrong password. */
+    /** Verified against when there is no hash to compare with, so that every answer costs one verification. */
     private String decoy;
 
     @PostConstruct
@@ -37,15 +37,15 @@ public class PasswordHasher {
     }
 
     /**
-     * Whether the password matches the hash. Always spends one BCrypt verification, against a decoy when there is no
-     * hash (an unknown user), so that the time of an answer tells nothing.
+     * Whether {@code password} is the one {@code hash} was made from. Every call spends exactly one BCrypt verification
+     * at the configured cost, whatever the answer: against a decoy when there is no hash (an unknown user) or the
+     * password cannot be compared (none, or longer than BCrypt reads), so the time of a failed login does not tell an
+     * unknown user from a wrong password.
      */
-    public boolean verify(String password, String hash) {
-        if (password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            encoder.matches("", decoy);
-            return false;
-        }
-        boolean matches = encoder.matches(password, hash == null ? decoy : hash);
-        return matches && hash != null;
+    public boolean matches(String password, String hash) {
+        boolean comparable = hash != null && password != null
+                && password.getBytes(StandardCharsets.UTF_8).length <= ValidPassword.MAX_BYTES;
+        boolean matched = encoder.matches(comparable ? password : "", comparable ? hash : decoy);
+        return comparable && matched;
     }
 }

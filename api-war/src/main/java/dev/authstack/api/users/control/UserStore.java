@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.authstack.api.users.entity.NewUser;
+import dev.authstack.api.contract.NewUser;
+import dev.authstack.api.contract.UserChanges;
 import dev.authstack.api.users.entity.User;
 import dev.authstack.api.users.entity.UserAdministered;
-import dev.authstack.api.users.entity.UserChanges;
 import dev.authstack.api.users.entity.UserSecurityChanged;
 
 /**

@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
+import dev.authstack.api.contract.UserChanges;
+
 /**
  * An account. The schema (sql/) owns the constraints; this class keeps the same invariants in memory.
  * <p>

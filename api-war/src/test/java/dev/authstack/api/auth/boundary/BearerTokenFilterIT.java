@@ -30,7 +30,7 @@ class BearerTokenFilterIT {
 
     @Test
     void acceptsATokenSignedWithTheSecretByAnyStandardLibrary() throws Exception {
-        Api.Answer answer = api.get("hello", sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims()));
+        Api.Answer answer = api.get("hello", ForgedTokens.sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims()));
         assertEquals(200, answer.status(), answer::toString);
         assertEquals("admin", answer.json().getString("user"));
     }
@@ -49,7 +49,7 @@ class BearerTokenFilterIT {
 
     @Test
     void rejectsAlgNoneWithAForgedHeaderOnASignedToken() throws Exception {
-        String genuine = sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims());
+        String genuine = ForgedTokens.sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims());
         String noneHeader = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         String[] parts = genuine.split("\\.");
         assertInvalidToken(api.get("hello", noneHeader + "." + parts[1] + "."));
@@ -59,18 +59,18 @@ class BearerTokenFilterIT {
     @Test
     void rejectsAnotherHmacAlgorithmWithTheSameSecret() throws Exception {
         String secret512 = TestStack.JWT_SECRET + TestStack.JWT_SECRET; // HS384 needs 48 bytes, HS512 64
-        assertInvalidToken(api.get("hello", sign(JWSAlgorithm.HS384, TestStack.JWT_SECRET, claims())));
-        assertInvalidToken(api.get("hello", sign(JWSAlgorithm.HS512, secret512, claims())));
+        assertInvalidToken(api.get("hello", ForgedTokens.sign(JWSAlgorithm.HS384, TestStack.JWT_SECRET, claims())));
+        assertInvalidToken(api.get("hello", ForgedTokens.sign(JWSAlgorithm.HS512, secret512, claims())));
     }
 
     @Test
     void rejectsATokenSignedWithAnotherSecret() throws Exception {
-        assertInvalidToken(api.get("hello", sign(JWSAlgorithm.HS256, "x".repeat(48), claims())));
+        assertInvalidToken(api.get("hello", ForgedTokens.sign(JWSAlgorithm.HS256, "x".repeat(48), claims())));
     }
 
     @Test
     void rejectsATamperedPayload() throws Exception {
-        String genuine = sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims().subject("999").claim("admin", false));
+        String genuine = ForgedTokens.sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims().subject("999").claim("admin", false));
         String[] parts = genuine.split("\\.");
         String tampered = parts[0] + "." + base64Url(claims().build().toString()) + "." + parts[2];
         assertInvalidToken(api.get("users", tampered));
@@ -79,7 +79,7 @@ class BearerTokenFilterIT {
     @Test
     void rejectsAnExpiredToken() throws Exception {
         Instant longAgo = Instant.now().minusSeconds(3600);
-        Api.Answer answer = api.get("hello", sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET,
+        Api.Answer answer = api.get("hello", ForgedTokens.sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET,
                 claims().issueTime(Date.from(longAgo.minusSeconds(60))).expirationTime(Date.from(longAgo))));
         assertInvalidToken(answer);
         assertTrue(answer.json().getString("detail").contains("expired"));
@@ -88,15 +88,15 @@ class BearerTokenFilterIT {
     @Test
     void toleratesTheConfiguredClockSkew() throws Exception {
         Instant moments = Instant.now().minusSeconds(5);
-        assertEquals(200, api.get("hello", sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET,
+        assertEquals(200, api.get("hello", ForgedTokens.sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET,
                 claims().expirationTime(Date.from(moments)))).status());
     }
 
     @Test
     void rejectsMissingJtiOrExpOrAForeignIssuer() throws Exception {
-        assertInvalidToken(api.get("hello", sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims().jwtID(null))));
-        assertInvalidToken(api.get("hello", sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims().expirationTime(null))));
-        assertInvalidToken(api.get("hello", sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims().issuer("evil"))));
+        assertInvalidToken(api.get("hello", ForgedTokens.sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims().jwtID(null))));
+        assertInvalidToken(api.get("hello", ForgedTokens.sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims().expirationTime(null))));
+        assertInvalidToken(api.get("hello", ForgedTokens.sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims().issuer("evil"))));
     }
 
     @Test
@@ -108,9 +108,9 @@ class BearerTokenFilterIT {
 
     @Test
     void aNonAdminTokenIsForbiddenFromAdminResources() throws Exception {
-        Api.Answer answer = api.get("users", sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims().claim("admin", false)));
+        Api.Answer answer = api.get("users", ForgedTokens.sign(JWSAlgorithm.HS256, TestStack.JWT_SECRET, claims().claim("admin", false)));
         assertEquals(403, answer.status(), answer::toString);
-        assertEquals("application/problem+json", answer.contentType().split(";")[0]);
+        assertEquals(Api.PROBLEM_JSON, answer.mediaType());
         assertEquals(403, answer.json().getInt("status"));
     }
 
@@ -121,7 +121,7 @@ class BearerTokenFilterIT {
 
     static void assertUnauthorized(Api.Answer answer) {
         assertEquals(401, answer.status(), answer::toString);
-        assertEquals("application/problem+json", answer.contentType().split(";")[0]);
+        assertEquals(Api.PROBLEM_JSON, answer.mediaType());
         assertEquals(401, answer.json().getInt("status"));
         assertTrue(answer.header("WWW-Authenticate").startsWith("Bearer realm="));
     }
@@ -131,9 +131,6 @@ class BearerTokenFilterIT {
         return ForgedTokens.claims(TestStack.ISSUER, ForgedTokens.stampOf(api.loginAsAdmin()));
     }
 
-    static String sign(JWSAlgorithm algorithm, String secret, JWTClaimsSet.Builder claims) {
-        return ForgedTokens.sign(algorithm, secret, claims);
-    }
 
     static String base64Url(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));

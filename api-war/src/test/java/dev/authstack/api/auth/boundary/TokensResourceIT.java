@@ -49,7 +49,7 @@ class TokensResourceIT {
 
         for (Api.Answer answer : new Api.Answer[] {unknownUser, wrongPassword, deactivated}) {
             assertEquals(401, answer.status(), answer::toString);
-            assertEquals("application/problem+json", answer.contentType().split(";")[0]);
+            assertEquals(Api.PROBLEM_JSON, answer.mediaType());
             assertTrue(answer.header("WWW-Authenticate").startsWith("Bearer"));
         }
         assertEquals(unknownUser.body(), wrongPassword.body());

@@ -5,7 +5,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.UUID;
+import java.util.List;
 
 import dev.authstack.it.Api;
 
@@ -20,7 +20,7 @@ class UsersResourceIT {
 
     @Test
     void registeringAnswers201WithLocationAndTheUser() {
-        String name = unique();
+        String name = Api.uniqueUsername("u");
         Api.Answer answer = api.post("register", newUser(name, name + "@example.com", "password-1", true), admin);
 
         assertEquals(201, answer.status(), answer::toString);
@@ -37,7 +37,7 @@ class UsersResourceIT {
 
     @Test
     void isAdminDefaultsToFalse() {
-        String name = unique();
+        String name = Api.uniqueUsername("u");
         Api.Answer answer = api.post("register", "{\"username\":\"" + name + "\",\"email\":\"" + name + "@example.com\",\"password\":\"password-1\"}", admin);
         assertEquals(201, answer.status(), answer::toString);
         assertFalse(answer.json().getBoolean("is_admin"));
@@ -58,8 +58,8 @@ class UsersResourceIT {
         JsonObject existing = api.createUser(admin, "password-1", false);
         String name = existing.getString("username");
 
-        Api.Answer sameName = api.post("register", newUser(name.toUpperCase(), unique() + "@example.com", "password-1", false), admin);
-        Api.Answer sameEmail = api.post("register", newUser(unique(), existing.getString("email").toUpperCase(), "password-1", false), admin);
+        Api.Answer sameName = api.post("register", newUser(name.toUpperCase(), Api.uniqueUsername("u") + "@example.com", "password-1", false), admin);
+        Api.Answer sameEmail = api.post("register", newUser(Api.uniqueUsername("u"), existing.getString("email").toUpperCase(), "password-1", false), admin);
 
         assertEquals(409, sameName.status(), sameName::toString);
         assertTrue(sameName.json().getString("detail").contains("username"));
@@ -78,21 +78,21 @@ class UsersResourceIT {
 
     @Test
     void validationNamesEveryBadField() {
-        assertBadField(newUser("ab", unique() + "@example.com", "password-1", false), "username");
-        assertBadField(newUser("a".repeat(51), unique() + "@example.com", "password-1", false), "username");
-        assertBadField(newUser("bad name!", unique() + "@example.com", "password-1", false), "username");
-        assertBadField(newUser(unique(), "not-an-email", "password-1", false), "email");
-        assertBadField(newUser(unique(), "user@localhost", "password-1", false), "email");
-        assertBadField(newUser(unique(), unique() + "@example.com", "seven77", false), "password");
+        assertBadField(newUser("ab", Api.uniqueUsername("u") + "@example.com", "password-1", false), "username");
+        assertBadField(newUser("a".repeat(51), Api.uniqueUsername("u") + "@example.com", "password-1", false), "username");
+        assertBadField(newUser("bad name!", Api.uniqueUsername("u") + "@example.com", "password-1", false), "username");
+        assertBadField(newUser(Api.uniqueUsername("u"), "not-an-email", "password-1", false), "email");
+        assertBadField(newUser(Api.uniqueUsername("u"), "user@localhost", "password-1", false), "email");
+        assertBadField(newUser(Api.uniqueUsername("u"), Api.uniqueUsername("u") + "@example.com", "seven77", false), "password");
         // 73 bytes: BCrypt would silently ignore the last one, so it is refused instead.
-        assertBadField(newUser(unique(), unique() + "@example.com", "p".repeat(73), false), "password");
-        assertBadField(newUser(unique(), unique() + "@example.com", "€".repeat(25), false), "password");
+        assertBadField(newUser(Api.uniqueUsername("u"), Api.uniqueUsername("u") + "@example.com", "p".repeat(73), false), "password");
+        assertBadField(newUser(Api.uniqueUsername("u"), Api.uniqueUsername("u") + "@example.com", "€".repeat(25), false), "password");
         assertBadField("{\"email\":\"x@example.com\",\"password\":\"password-1\"}", "username");
     }
 
     @Test
     void acceptsTheLongestPasswordBcryptCanHash() {
-        String name = unique();
+        String name = Api.uniqueUsername("u");
         String password = "€".repeat(24);
         assertEquals(201, api.post("register", newUser(name, name + "@example.com", password, false), admin).status());
         assertEquals(200, api.get("hello", api.login(name, password)).status());
@@ -100,10 +100,13 @@ class UsersResourceIT {
 
     @Test
     void listsUsersInIdOrder() {
-        JsonObject user = api.createUser(admin, "password-1", false);
+        JsonObject first = api.createUser(admin, "password-1", false);
+        JsonObject second = api.createUser(admin, "password-1", false);
         var users = api.get("users", admin).jsonArray();
-        assertEquals("admin", users.getJsonObject(0).getString("username"));
-        assertTrue(users.stream().map(JsonObject.class::cast).anyMatch(u -> u.getInt("id") == user.getInt("id")));
+        List<Integer> ids = users.getValuesAs(JsonObject.class).stream().map(user -> user.getInt("id")).toList();
+        assertEquals(ids.stream().sorted().toList(), ids, "in id order");
+        assertEquals("admin", users.getJsonObject(0).getString("username"), "the first user has the smallest id");
+        assertTrue(ids.indexOf(first.getInt("id")) >= 0 && ids.indexOf(first.getInt("id")) < ids.indexOf(second.getInt("id")), ids::toString);
     }
 
     @Test
@@ -111,7 +114,7 @@ class UsersResourceIT {
         for (Api.Answer answer : new Api.Answer[] {api.get("users/999999", admin),
                 api.put("users/999999", "{\"is_active\":true}", admin), api.delete("users/999999", admin)}) {
             assertEquals(404, answer.status(), answer::toString);
-            assertEquals("application/problem+json", answer.contentType().split(";")[0]);
+            assertEquals(Api.PROBLEM_JSON, answer.mediaType());
         }
         assertEquals(404, api.get("users/not-a-number", admin).status());
     }
@@ -144,9 +147,9 @@ class UsersResourceIT {
         String token = api.login(user.getString("username"), "password-1");
         for (Api.Answer answer : new Api.Answer[] {api.get("users", token), api.get("users/1", token),
                 api.put("users/" + user.getInt("id"), "{\"is_admin\":true}", token), api.delete("users/1", token),
-                api.post("register", newUser(unique(), unique() + "@example.com", "password-1", true), token)}) {
+                api.post("register", newUser(Api.uniqueUsername("u"), Api.uniqueUsername("u") + "@example.com", "password-1", true), token)}) {
             assertEquals(403, answer.status(), answer::toString);
-            assertEquals("application/problem+json", answer.contentType().split(";")[0]);
+            assertEquals(Api.PROBLEM_JSON, answer.mediaType());
         }
         assertFalse(api.get("users/" + user.getInt("id"), admin).json().getBoolean("is_admin"));
     }
@@ -162,7 +165,7 @@ class UsersResourceIT {
     private void assertBadField(String json, String field) {
         Api.Answer answer = api.post("register", json, admin);
         assertEquals(400, answer.status(), answer::toString);
-        assertEquals("application/problem+json", answer.contentType().split(";")[0]);
+        assertEquals(Api.PROBLEM_JSON, answer.mediaType());
         assertEquals(400, answer.json().getInt("status"));
         assertTrue(answer.json().getJsonArray("errors").stream().map(JsonObject.class::cast)
                 .anyMatch(error -> field.equals(error.getString("field"))), answer::toString);
@@ -171,9 +174,5 @@ class UsersResourceIT {
     static String newUser(String username, String email, String password, boolean admin) {
         return Json.createObjectBuilder().add("username", username).add("email", email).add("password", password)
                 .add("is_admin", admin).build().toString();
-    }
-
-    static String unique() {
-        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 }

@@ -1,4 +1,4 @@
-package dev.authstack.api.users.entity;
+package dev.authstack.api.contract;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A password BCrypt can hash faithfully: 8 to 72 bytes of UTF-8. BCrypt ignores everything past byte 72, so a longer
- * password is refused rather than silently truncated. {@code null} is left to {@code @NotNull}.
+ * password is refused rather than silently truncated. {@code null} is left to {@code @NotNull} (on the web app's edit
+ * form, an empty password field means "unchanged").
  */
 @Documented
 @Constraint(validatedBy = ValidPassword.Validator.class)
@@ -25,7 +26,7 @@ public @interface ValidPassword {
     int MIN_BYTES = 8;
     int MAX_BYTES = 72;
 
-    String message() default "must be 8 to 72 bytes long (UTF-8)";
+    String message() default "must be 8 to 72 bytes long (accented letters and symbols count as 2 to 4)";
 
     Class<?>[] groups() default {};
 

@@ -1,4 +1,4 @@
-package dev.authstack.api.users.entity;
+package dev.authstack.api.contract;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,22 @@
+package dev.authstack.api.contract;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** A user as the API shows it: never the password or its hash. Serializable: the web app keeps users in its views. */
+@Schema(description = "A user account; never contains a password or a hash.")
+@JsonbPropertyOrder({"id", "username", "email", "isAdmin", "isActive", "createdAt"})
+public record UserView(
+        @Schema(example = "2", required = true) long id,
+        @Schema(example = "alice", required = true) String username,
+        @Schema(example = "alice@example.com", required = true) String email,
+        @Schema(name = "is_admin", example = "false", required = true) @JsonbProperty("is_admin") boolean isAdmin,
+        @Schema(name = "is_active", example = "true", required = true) @JsonbProperty("is_active") boolean isActive,
+        @Schema(name = "created_at", example = "2026-11-24T14:03:45.794246Z", required = true)
+        @JsonbProperty("created_at") Instant createdAt) implements Serializable {
+}
