@@ -1,7 +1,5 @@
 package dev.authstack.api.audit.entity;
 
-import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,11 +13,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-/** One thing that happened, as {@code sql/03-audit-events.sql} stores it and {@code GET /audit-events} shows it. */
+import dev.authstack.api.contract.AuditEventView;
+
+/** One thing that happened, as {@code sql/03-audit-events.sql} stores it. Written once, never changed. */
 @Entity
 @Table(name = "audit_events")
-@JsonbPropertyOrder({"id", "occurredAt", "type", "actorId", "actorUsername", "subjectId", "subjectUsername",
-        "clientAddress", "userAgent", "details"})
 public class AuditEvent {
 
     static final int USER_AGENT_LENGTH = 200;
@@ -94,7 +92,6 @@ public class AuditEvent {
         return id;
     }
 
-    @JsonbProperty("occurred_at")
     public Instant getOccurredAt() {
         return occurredAt.toInstant();
     }
@@ -103,37 +100,36 @@ public class AuditEvent {
         return type;
     }
 
-    @JsonbProperty("actor_id")
     public Long getActorId() {
         return actorId;
     }
 
-    @JsonbProperty("actor_username")
     public String getActorUsername() {
         return actorUsername;
     }
 
-    @JsonbProperty("subject_id")
     public Long getSubjectId() {
         return subjectId;
     }
 
-    @JsonbProperty("subject_username")
     public String getSubjectUsername() {
         return subjectUsername;
     }
 
-    @JsonbProperty("client_address")
     public String getClientAddress() {
         return clientAddress;
     }
 
-    @JsonbProperty("user_agent")
     public String getUserAgent() {
         return userAgent;
     }
 
     public String getDetails() {
         return details;
+    }
+
+    public AuditEventView view() {
+        return new AuditEventView(id, occurredAt.toInstant(), type, actorId, actorUsername, subjectId, subjectUsername,
+                clientAddress, userAgent, details);
     }
 }

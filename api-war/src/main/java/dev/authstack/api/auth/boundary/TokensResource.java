@@ -73,6 +73,12 @@ public class TokensResource {
                             + "\"title\":\"Invalid Credentials\",\"status\":401,\"detail\":\"The username or password is incorrect.\"}")))
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this account or from this address: the same "
+            + "answer whether the password is right or the account exists. Retry-After says when to try again.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class),
+                    examples = @ExampleObject(name = "login-throttled", value = "{\"type\":\"urn:problem-type:auth-stack:login-throttled\","
+                            + "\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Too many attempts; try again in 8 seconds.\"}")))
     @APIResponse(responseCode = "503", description = "Redis or PostgreSQL is unreachable: no token is issued that could not be revoked.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response login(@Valid @NotNull Credentials credentials) {

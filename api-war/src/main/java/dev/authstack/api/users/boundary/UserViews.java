@@ -10,6 +10,6 @@ public final class UserViews {
     }
 
     public static UserView of(User user) {
-        return new UserView(user.id(), user.username(), user.email(), user.isAdmin(), user.isActive(), user.createdAt());
+        return new UserView(user.id(), user.username(), user.email(), user.isAdmin(), user.isActive(), user.createdAt(), user.lastLoginAt());
     }
 }

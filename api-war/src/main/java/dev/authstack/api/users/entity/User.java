@@ -66,6 +66,10 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    /** Written with the login_succeeded audit event, never from this field. */
+    @Column(name = "last_login_at", insertable = false, updatable = false)
+    private OffsetDateTime lastLoginAt;
+
     /** Written only by {@code UserStore}'s atomic increment, never from this field. */
     @Column(name = "security_stamp", nullable = false, insertable = false, updatable = false)
     private long securityStamp;
@@ -124,6 +128,10 @@ public class User {
 
     public Instant createdAt() {
         return createdAt.toInstant();
+    }
+
+    public Instant lastLoginAt() {
+        return lastLoginAt == null ? null : lastLoginAt.toInstant();
     }
 
     public long securityStamp() {
