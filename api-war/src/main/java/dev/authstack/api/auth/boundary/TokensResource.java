@@ -35,7 +35,6 @@ import dev.authstack.api.contract.Message;
 import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.http.control.ClientAddresses;
 import dev.authstack.api.problems.boundary.Problem;
-import dev.authstack.api.users.boundary.UserViews;
 
 /** Login hands out tokens; logout revokes the one it is called with. */
 @Path("auth")
@@ -84,7 +83,7 @@ public class TokensResource {
     public Response login(@Valid @NotNull Credentials credentials) {
         Logins.Login login = logins.login(credentials.username(), credentials.password(), clientAddresses.of(request));
         LoginResponse answer = new LoginResponse(login.token().compact(), "Bearer", login.token().lifetimeSeconds(),
-                UserViews.of(login.user()));
+                login.user().view());
         return Response.ok(answer)
                 .cacheControl(noStore())
                 .header("Pragma", "no-cache")

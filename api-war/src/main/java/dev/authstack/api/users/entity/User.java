@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
+import dev.authstack.api.contract.UserView;
+
 import dev.authstack.api.contract.UserChanges;
 
 /**
@@ -132,6 +134,11 @@ public class User {
 
     public Instant lastLoginAt() {
         return lastLoginAt == null ? null : lastLoginAt.toInstant();
+    }
+
+    /** The user as the API shows it: the one place the entity becomes the contract's record. */
+    public UserView view() {
+        return new UserView(id(), username, email, admin, active, createdAt(), lastLoginAt());
     }
 
     public long securityStamp() {
