@@ -107,7 +107,7 @@ summary=$(sed -nE 's/^\[[A-Z]+\] Tests run: ([0-9]+), Failures: ([0-9]+), Errors
   awk '{ n += $1; f += $2; e += $3; s += $4; runs = runs (NR > 1 ? " + " : "") $1 }
        END { if (NR) printf "%d tests (%s), %d failed, %d errors, %d skipped", n, runs, f, e, s }')
 if [ "$status" -eq 0 ]; then
-  printf '\n==> test-fresh PASSED in %s: on a fresh Debian bookworm with JDK 17, Maven, git, make and curl, make test passed (%s) and make run answered /health/ready and a login.\n' \
+  printf '\n==> test-fresh PASSED in %s, on a fresh Debian bookworm with JDK 17, Maven, git, make and curl: make test passed, %s; make run answered /health/ready and a login.\n' \
     "$(elapsed)" "${summary:-no test summary found}"
 else
   printf '\n==> test-fresh FAILED after %s (container exit %s): see the output above, kept in target/test-fresh.log.\n' \
