@@ -3,6 +3,9 @@ package dev.authstack.api;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +33,18 @@ class FirstAdministratorIT {
         String database = "authdemo_first_admin";
         provisionWithoutSeed(database);
         Map<String, String> environment = environment(database, ADMIN_PASSWORD);
-        List<CompletableFuture<TestStack.ServeResult>> starts = List.of(
-                CompletableFuture.supplyAsync(() -> TestStack.serve(withPort(environment), 240)),
-                CompletableFuture.supplyAsync(() -> TestStack.serve(withPort(environment), 240)));
-        List<TestStack.ServeResult> results = starts.stream().map(CompletableFuture::join).toList();
+        // The second starts once the first's data grid is up: two Payara Micros joining one host's Hazelcast port
+        // range at the very same moment trip over each other (a NullPointerException in Payara). Both still deploy,
+        // and so create the administrator, within moments of each other; the advisory lock is what keeps it single.
+        Map<String, String> first = withPort(environment);
+        CompletableFuture<TestStack.ServeResult> firstStart = CompletableFuture.supplyAsync(() -> TestStack.serve(first, 240));
+        Path firstLog = Processes.projectRoot().resolve("target").resolve("payara-" + first.get("PORT")).resolve("server.log");
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (!(Files.exists(firstLog) && Files.readString(firstLog).contains("Payara Data Grid State")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        CompletableFuture<TestStack.ServeResult> secondStart = CompletableFuture.supplyAsync(() -> TestStack.serve(withPort(environment), 240));
+        List<TestStack.ServeResult> results = List.of(firstStart.join(), secondStart.join());
         try {
             for (TestStack.ServeResult result : results) {
                 assertTrue(result.ready(), result.output());

@@ -17,6 +17,7 @@ import dev.authstack.api.audit.entity.AuditEventType;
 import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.auth.entity.LoginEvent;
 import dev.authstack.api.http.control.ClientAddresses;
+import dev.authstack.api.users.entity.User;
 import dev.authstack.api.users.entity.UserAdministered;
 import dev.authstack.api.users.entity.UserSecurityChanged;
 
@@ -78,8 +79,9 @@ public class AuditTrail {
 
     void tokensRevoked(@Observes UserSecurityChanged change) {
         if (change.voidsTokens() && !change.isDeletion()) {
+            User user = em.find(User.class, change.userId());
             em.persist(new AuditEvent(AuditEventType.TOKENS_REVOKED, clock.instant(), actor(),
-                    new AuditEvent.Party(change.userId(), null), origin(), "security stamp " + change.stamp()));
+                    new AuditEvent.Party(change.userId(), user == null ? null : user.username()), origin(), "security stamp " + change.stamp()));
         }
     }
 
