@@ -51,7 +51,7 @@ class FirstAdministratorIT {
             }
             assertEquals("1", psql(database, "SELECT count(*) FROM users WHERE is_admin AND username = 'first-admin'"));
             assertEquals("1", psql(database, "SELECT count(*) FROM users"));
-            Api api = new Api(URI.create(results.get(0).output().replaceAll("(?s).*READY: API at (\\S+).*", "$1") + "/"));
+            Api api = new Api(URI.create(results.get(0).output().replaceAll("(?s).*READY: API at ([^\\s,]+).*", "$1") + "/"));
             api.login("first-admin", ADMIN_PASSWORD);
             assertEquals(401, api.post("auth/login", "{\"username\":\"admin\",\"password\":\"admin123\"}", null).status());
             assertFalse(results.get(0).output().contains(ADMIN_PASSWORD), "the password is never printed");
