@@ -43,8 +43,11 @@ compose-check:
 
 $(ENV_FILE): ## the secrets of the containers, random on first use, never committed
 	@umask 077; { echo "JWT_SECRET=$$(head -c 48 /dev/urandom | base64 -w0)"; \
-	  echo "DB_PASSWORD=$$(head -c 24 /dev/urandom | base64 -w0 | tr -d '/+=')"; } > $@
-	@echo "created $@ with random JWT_SECRET and DB_PASSWORD"
+	  echo "DB_PASSWORD=$$(head -c 24 /dev/urandom | base64 -w0 | tr -d '/+=')"; \
+	  echo "ADMIN_USERNAME=admin"; \
+	  echo "ADMIN_PASSWORD=$$(head -c 18 /dev/urandom | base64 -w0 | tr -d '/+=')"; } > $@
+	@echo "created $@ with random JWT_SECRET, DB_PASSWORD and the first administrator's password:"
+	@echo "  log in as $$(sed -n 's/^ADMIN_USERNAME=//p' $@) / $$(sed -n 's/^ADMIN_PASSWORD=//p' $@)   (shown once; it stays in $@)"
 
 build: compose-check $(ENV_FILE) ## build the api and web images (needs only a container engine)
 	$(COMPOSE_RUN) build
@@ -72,6 +75,11 @@ test-asadmin: ## deploy both WARs onto a fresh Payara Server domain with asadmin
 	@bash scripts/provision.sh
 	$(MVN) -q package -DskipTests
 	@bash scripts/test-asadmin.sh
+
+.PHONY: test-fresh
+
+test-fresh: ## the README's promise: make test passes and make run answers, in a fresh Debian container (about 10 min)
+	@bash scripts/test-fresh.sh
 
 .PHONY: load bench
 

@@ -91,7 +91,7 @@ echo "4. $revocations revocations through POST /auth/logout"
 memory_before=$(redis_cli info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p')
 lifetime=300
 minted=$(date +%s)
-revoke_line=$(java -cp "$driver_classpath" dev.authstack.bench.RevokeMany "$api_url" "$JWT_SECRET" "$JWT_ISSUER" "$revocations" "$lifetime")
+revoke_line=$(java -cp "$driver_classpath" dev.authstack.bench.RevokeMany "$api_url" "$JWT_SECRET" "$JWT_ISSUER" "$revocations" "$lifetime" "$token")
 echo "  $revoke_line"
 memory_after=$(redis_cli info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p')
 bytes_per_token=$(awk -v a="$memory_after" -v b="$memory_before" -v n="$revocations" 'BEGIN { printf "%.0f", (a - b) / n }')

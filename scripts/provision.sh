@@ -5,8 +5,13 @@
 #   scripts/provision.sh browser    also Chromium and ChromeDriver for the browser tests
 #   scripts/provision.sh nginx      also nginx, for the reverse-proxy tests
 # FRESH_DATABASE=1 drops the database first: the integration tests start from exactly what sql/ creates.
+# DEVELOPMENT_SEED=0 leaves out sql/development/ (the admin / admin123 seed), as a deployment does.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+# Everything below runs from /, as does what it starts (apt's maintainer scripts, pg_createcluster, psql as postgres):
+# postgres may not enter the clone (one under /root, mode 700, is the common case), and PostgreSQL's programs
+# complain when they start in a directory they cannot enter.
+cd /
 
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-5432}
@@ -34,7 +39,9 @@ install_packages() {
     apt_updated=1
   fi
   say "installing ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # On a machine without apt-utils (minimal ones), debconf says it delays configuration: information, not an error.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    2> >(grep -v '^debconf: delaying package configuration, since apt-utils is not installed' >&2)
 }
 
 wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
@@ -83,8 +90,11 @@ SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
   fi
+  # sql/development/ holds the admin / admin123 seed: for make run and the tests, never for a deployment.
+  local files=("$root"/sql/*.sql)
+  [ "${DEVELOPMENT_SEED:-1}" = 0 ] || files+=("$root"/sql/development/*.sql)
   say "applying sql/ to $DB_NAME"
-  for file in "$root"/sql/*.sql; do
+  for file in "${files[@]}"; do
     PGOPTIONS=--client-min-messages=warning PGPASSWORD=$DB_PASSWORD \
       psql -X -q -v ON_ERROR_STOP=1 -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -f "$file" >/dev/null
   done

@@ -13,6 +13,9 @@ export DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_NAME=${DB_NAME:
 export DB_USER=${DB_USER:-authdemo} DB_PASSWORD=${DB_PASSWORD:-authdemo}
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 export API_BASE_URL=${API_BASE_URL:-http://localhost:$PORT/api/v1}
+# The web app calls the API over the loopback and forwards the browser's address: believe it, so logins through the
+# web app are throttled per person. A deployment lists its own proxies (nginx, the web app) instead.
+export TRUSTED_PROXIES=${TRUSTED_PROXIES-127.0.0.1/32,::1/128}
 apps=${APPS:-api web}
 ready_timeout=${READY_TIMEOUT:-180}
 

@@ -44,9 +44,9 @@ cleanup() {
 trap '[ -n "${KEEP_DOMAIN:-}" ] || cleanup' EXIT
 cleanup
 
-# A database of its own, fresh, made from sql/ like every other.
+# A database of its own, fresh, made from sql/ as a deployment's is: without the development seed (admin123).
 export DB_HOST=127.0.0.1 DB_PORT=5432 DB_NAME=authdemo_asadmin DB_USER=authdemo DB_PASSWORD=authdemo
-FRESH_DATABASE=1 bash scripts/provision.sh >/dev/null
+FRESH_DATABASE=1 DEVELOPMENT_SEED=0 bash scripts/provision.sh >/dev/null
 
 say "creating domain $domain on ports $base.. (admin $admin_port, HTTP $http_port)"
 "$asadmin_bin" create-domain --domaindir "$work/domains" --portbase "$base" --nopassword "$domain" >/dev/null
@@ -57,6 +57,8 @@ export REDIS_URL=redis://127.0.0.1:6379
 export JWT_SECRET
 JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
 export API_BASE_URL=http://localhost:$http_port/api/v1
+export ADMIN_USERNAME=asadmin-admin ADMIN_PASSWORD
+ADMIN_PASSWORD=$(head -c 24 /dev/urandom | base64 -w0 | tr -d '/+=')
 started=$SECONDS
 "$asadmin_bin" start-domain --domaindir "$work/domains" "$domain"
 say "domain started in $((SECONDS - started)) s"
@@ -82,7 +84,10 @@ expect() { # expect STATUS DESCRIPTION CURL-ARGS...
 for _ in $(seq 60); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$base_url/health/ready")" = 200 ] && break; sleep 1; done
 expect 200 "readiness" "$base_url/health/ready"
 expect 200 "status" "$base_url/api/v1/status"
-token=$(curl -s --max-time 20 -H 'Content-Type: application/json' -d '{"username":"admin","password":"admin123"}' \
+expect 401 "no admin / admin123 outside development" -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"admin123"}' "$base_url/api/v1/auth/login"
+token=$(curl -s --max-time 20 -H 'Content-Type: application/json' \
+  -d "{\"username\":\"$ADMIN_USERNAME\",\"password\":\"$ADMIN_PASSWORD\"}" \
   "$base_url/api/v1/auth/login" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 [ -n "$token" ] || fail "login returned no token"
 say "ok: login"
@@ -96,7 +101,7 @@ page=$(curl -s --max-time 20 -c "$jar" "$base_url/login.xhtml")
 view_state=$(printf '%s' "$page" | sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' | head -n 1)
 [ -n "$view_state" ] || fail "the login page has no view state"
 location=$(curl -s --max-time 20 -b "$jar" -c "$jar" -o /dev/null -w '%{redirect_url}' \
-  --data-urlencode "login=login" --data-urlencode "login:username=admin" --data-urlencode "login:password=admin123" \
+  --data-urlencode "login=login" --data-urlencode "login:username=$ADMIN_USERNAME" --data-urlencode "login:password=$ADMIN_PASSWORD" \
   --data-urlencode "login:submit=Log in" --data-urlencode "jakarta.faces.ViewState=$view_state" "$base_url/login.xhtml")
 [[ "$location" == */dashboard.xhtml ]] || fail "the web login did not redirect to the dashboard: '$location'"
 curl -s --max-time 20 -b "$jar" "$base_url/dashboard.xhtml" | grep -q 'Welcome, admin' || fail "the dashboard does not greet admin"

@@ -19,9 +19,3 @@ CREATE UNIQUE INDEX IF NOT EXISTS users_username_key ON users (lower(username));
 CREATE UNIQUE INDEX IF NOT EXISTS users_email_key ON users (lower(email));
 -- The last-admin rule reads this set on every demotion, deactivation and deletion.
 CREATE INDEX IF NOT EXISTS users_active_admins ON users (id) WHERE is_admin AND is_active;
-
--- The default administrator, admin / admin123 (BCrypt, cost 10). Change its password after the first login.
--- Inserted only into an empty table, so rerunning this file never resurrects a deleted or renamed admin.
-INSERT INTO users (username, email, password_hash, is_admin)
-SELECT 'admin', 'admin@example.com', '$2a$10$NeMa8i5Z8t.5zfr4YBpmWOMhaXl1c6eg94rBCfqn8pFhPHiYRgXv.', TRUE
-WHERE NOT EXISTS (SELECT 1 FROM users);

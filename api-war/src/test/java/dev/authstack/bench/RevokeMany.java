@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Revokes COUNT tokens through the real logout endpoint: tokens signed with the instance's secret (as any standard
  * library can), each sent once to POST /auth/logout by 32 clients. Their ids start with "bench-" so the script can
  * find their keys, and they expire LIFETIME seconds from now so it can watch the keys go.
- * Arguments: API base URL, secret, issuer, count, lifetime seconds.
+ * Arguments: API base URL, secret, issuer, count, lifetime seconds, and a genuine token of user 1, whose security
+ * stamp the forged tokens must carry to pass as valid.
  */
 public final class RevokeMany {
 
@@ -37,6 +38,7 @@ public final class RevokeMany {
         String issuer = arguments[2];
         int count = Integer.parseInt(arguments[3]);
         Instant expiry = Instant.now().plusSeconds(Long.parseLong(arguments[4]));
+        long stamp = SignedJWT.parse(arguments[5]).getJWTClaimsSet().getLongClaim("stamp");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
@@ -48,7 +50,7 @@ public final class RevokeMany {
                     try {
                         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
                                 new JWTClaimsSet.Builder().issuer(issuer).subject("1").issueTime(new Date())
-                                        .expirationTime(Date.from(expiry)).jwtID("bench-" + i).claim("admin", false).build());
+                                        .expirationTime(Date.from(expiry)).jwtID("bench-" + i).claim("admin", false).claim("stamp", stamp).build());
                         jwt.sign(signer);
                         HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(api.resolve("auth/logout"))
                                 .header("Authorization", "Bearer " + jwt.serialize())

@@ -34,13 +34,21 @@ class SqlInitIT {
         String second = snapshot();
 
         assertEquals(first, second);
-        assertTrue(first.contains("admin|admin@example.com|t|t"), first);
+        assertEquals("0", psql("SELECT count(*) FROM users").strip(), "a deployment's database has no admin123");
+
+        runSqlFiles("sql/development");
+        runSqlFiles("sql/development");
+        assertTrue(snapshot().contains("admin|admin@example.com|t|t"), "the development seed");
         assertEquals("1", psql("SELECT count(*) FROM users").strip());
     }
 
     private static void runSqlFiles() throws IOException {
+        runSqlFiles("sql");
+    }
+
+    private static void runSqlFiles(String directory) throws IOException {
         List<Path> files;
-        try (var listing = Files.list(Processes.projectRoot().resolve("sql"))) {
+        try (var listing = Files.list(Processes.projectRoot().resolve(directory))) {
             files = listing.filter(file -> file.toString().endsWith(".sql")).sorted().toList();
         }
         assertTrue(!files.isEmpty());

@@ -1,6 +1,5 @@
 package dev.authstack.faults;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +30,9 @@ class PoisonedFeedIT {
 
     @BeforeAll
     static void twoInstances() {
-        second = SecondInstance.start();
+        second = SecondInstance.shared();
     }
 
-    @AfterAll
-    static void stop() {
-        second.close();
-    }
 
     @Test
     void garbageOnTheChannelChangesNothingAndTheFeedKeepsWorking() {

@@ -75,7 +75,8 @@ class PostgresOutageIT {
             status = api.get("users/" + committed.getInt("id"), admin).status();
         } while (status != 200 && Instant.now().isBefore(deadline));
         assertEquals(200, status, "recovered without a restart");
-        assertEquals(committed, api.get("users/" + committed.getInt("id"), admin).json(), "the committed user is intact");
+        assertEquals(Api.withoutLastLogin(committed), Api.withoutLastLogin(api.get("users/" + committed.getInt("id"), admin).json()),
+                "the committed user is intact");
         assertEquals(200, api.get("hello", api.loginAsAdmin()).status());
     }
 

@@ -1,6 +1,5 @@
 package dev.authstack.faults;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +25,10 @@ class RevocationAcrossInstancesIT {
     @BeforeAll
     static void secondInstance() {
         first = Api.ofTestStack();
-        second = SecondInstance.start();
+        second = SecondInstance.shared();
         other = second.api();
     }
 
-    @AfterAll
-    static void stop() {
-        second.close();
-    }
 
     @Test
     void aLogoutOnOneInstanceIsRefusedByTheOtherWithin500Milliseconds() {

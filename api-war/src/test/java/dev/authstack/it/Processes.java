@@ -59,7 +59,12 @@ public final class Processes {
 
     /** Runs a command to completion and returns its output; fails with that output when it exits non-zero. */
     public static String run(List<String> command, Map<String, String> environment, long timeoutSeconds) {
-        Result result = runForResult(command, environment, timeoutSeconds);
+        return run(command, environment, timeoutSeconds, projectRoot());
+    }
+
+    /** As {@link #run(List, Map, long)}, started in the given directory instead of the project's root. */
+    public static String run(List<String> command, Map<String, String> environment, long timeoutSeconds, Path directory) {
+        Result result = runForResult(command, environment, timeoutSeconds, directory);
         if (result.exitCode() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited " + result.exitCode() + ":\n" + result.output());
         }
@@ -70,8 +75,12 @@ public final class Processes {
     }
 
     public static Result runForResult(List<String> command, Map<String, String> environment, long timeoutSeconds) {
+        return runForResult(command, environment, timeoutSeconds, projectRoot());
+    }
+
+    public static Result runForResult(List<String> command, Map<String, String> environment, long timeoutSeconds, Path directory) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(projectRoot().toFile()).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
             builder.environment().putAll(environment);
             Process process = builder.start();
             process.getOutputStream().close();

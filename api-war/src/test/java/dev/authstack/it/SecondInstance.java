@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Another API instance on the test stack's PostgreSQL and Redis, as behind a load balancer, or another server with
- * other settings. Started by the tests that need one, stopped by them.
+ * Another API instance on the test stack's PostgreSQL and Redis, as behind a load balancer. {@link #shared()} is
+ * started once per test JVM for the tests that need two instances as configured; {@link #start(Map)} starts one of a
+ * test's own, with some settings changed, which that test stops.
  */
 public final class SecondInstance implements AutoCloseable {
 
@@ -18,16 +19,26 @@ public final class SecondInstance implements AutoCloseable {
         this.port = port;
     }
 
-    public static SecondInstance start() {
-        return start(Map.of("APPS", "api"));
+    private static SecondInstance shared;
+
+    public static synchronized SecondInstance shared() {
+        if (shared == null) {
+            shared = start(Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "second-instance-stop"));
+        }
+        return shared;
     }
 
-    /** A server with the test stack's environment but for {@code overrides} (APPS, API_BASE_URL...). */
+    public static SecondInstance start() {
+        return start(Map.of());
+    }
+
+    /** With some of the configuration changed, e.g. a throttling policy, or APPS=web. */
     public static SecondInstance start(Map<String, String> overrides) {
         int port = Processes.freePort();
         Map<String, String> environment = new HashMap<>(TestStack.get().environment());
+        environment.putAll(Map.of("PORT", String.valueOf(port), "APPS", "api"));
         environment.putAll(overrides);
-        environment.put("PORT", String.valueOf(port));
         return new SecondInstance(TestStack.startServer(environment), port);
     }
 

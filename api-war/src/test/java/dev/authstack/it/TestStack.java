@@ -77,6 +77,12 @@ public final class TestStack {
         return database;
     }
 
+    /** Runs SQL on the stack's database as its owner; answers psql's unaligned output. */
+    public String psql(String sql) {
+        return Processes.run(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-U", "authdemo",
+                "-d", database, "-tA", "-c", sql), Map.of("PGPASSWORD", "authdemo"), 60);
+    }
+
     /** Everything Payara Micro has logged so far. */
     public String serverLog() {
         try {
@@ -95,6 +101,10 @@ public final class TestStack {
         environment.put("JWT_ISSUER", ISSUER);
         environment.put("CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN + ",https://other.example.test");
         environment.put("APPS", System.getProperty("stack.apps", "api"));
+        // Every test client is 127.0.0.1: its shared budget of failed logins must not decide other tests' outcome.
+        // The throttling tests send their own X-Forwarded-For (serve.sh trusts the loopback as a proxy).
+        environment.put("LOGIN_ADDRESS_FAILURES", "100000");
+        environment.put("AUDIT_SWEEP_SECONDS", "2");
         return environment;
     }
 

@@ -45,4 +45,12 @@ public class UserRow implements Serializable {
     public String getCreatedAt() {
         return DISPLAY.format(user.createdAt());
     }
+
+    public String getLastLoginAt() {
+        return user.lastLoginAt() == null ? "never" : DISPLAY.format(user.lastLoginAt());
+    }
+
+    static String display(java.time.Instant instant) {
+        return DISPLAY.format(instant);
+    }
 }

@@ -13,7 +13,7 @@ public record NewUser(
         @Schema(example = "alice@example.com", maxLength = EmailAddress.MAX_LENGTH, required = true)
         @NotNull @PlainText @EmailAddress String email,
         @Schema(description = "8 to 72 bytes of UTF-8.", example = "correct-horse", format = "password", required = true)
-        @NotNull @PlainText @ValidPassword String password,
+        @NotNull @PlainText @ValidPassword @UncommonPassword String password,
         @Schema(name = "is_admin", description = "false when absent.", example = "false")
         @JsonbProperty("is_admin") Boolean isAdmin) {
 

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record UserChanges(
         @Schema(example = "alice@example.org", maxLength = EmailAddress.MAX_LENGTH) @PlainText @EmailAddress String email,
         @Schema(description = "8 to 72 bytes of UTF-8; revokes the user's tokens.", example = "another-horse", format = "password")
-        @PlainText @ValidPassword String password,
+        @PlainText @ValidPassword @UncommonPassword String password,
         @Schema(name = "is_admin", description = "A change revokes the user's tokens.", example = "true")
         @JsonbProperty("is_admin") Boolean isAdmin,
         @Schema(name = "is_active", description = "A change revokes the user's tokens.", example = "false")

@@ -17,6 +17,7 @@ import java.util.Map;
 import dev.authstack.api.contract.EmailAddress;
 import dev.authstack.api.contract.NewUser;
 import dev.authstack.api.contract.PlainText;
+import dev.authstack.api.contract.UncommonPassword;
 import dev.authstack.api.contract.UserChanges;
 import dev.authstack.api.contract.UserView;
 import dev.authstack.api.contract.Username;
@@ -176,6 +177,7 @@ public class UsersBacking implements Serializable {
         @NotBlank(message = "Enter a password.")
         @PlainText
         @ValidPassword
+        @UncommonPassword
         private String password;
 
         NewUser toNewUser() {
@@ -208,6 +210,7 @@ public class UsersBacking implements Serializable {
 
         @PlainText
         @ValidPassword
+        @UncommonPassword
         private String password;
 
         private boolean active;

@@ -10,14 +10,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
 
+import dev.authstack.api.contract.AuditEventsPage;
 import dev.authstack.api.contract.Credentials;
 import dev.authstack.api.contract.Greeting;
 import dev.authstack.api.contract.LoginResponse;
@@ -37,6 +40,7 @@ import dev.authstack.api.contract.UserView;
 @ApplicationScoped
 @RegisterRestClient(configKey = "api")
 @RegisterProvider(ProblemAnswers.class)
+@RegisterClientHeaders(ForwardedFor.class)
 @FailsAsUnavailable
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,4 +77,9 @@ public interface ApiClient {
     @DELETE
     @Path("users/{id}")
     void delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") long id);
+
+    @GET
+    @Path("audit-events")
+    AuditEventsPage auditEvents(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("username") String username,
+                                @QueryParam("type") String type, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
 }

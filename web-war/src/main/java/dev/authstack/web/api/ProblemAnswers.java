@@ -24,6 +24,10 @@ public class ProblemAnswers implements ResponseExceptionMapper<RuntimeException>
         if (status == 401 && challenge != null && challenge.contains("error=")) {
             return new SessionEndedException();
         }
+        if (status == 429) {
+            String retryAfter = response.getHeaderString("Retry-After");
+            return new ThrottledException(retryAfter != null && retryAfter.matches("[0-9]{1,9}") ? Long.parseLong(retryAfter) : 60);
+        }
         if (status >= 500) {
             return new ApiUnavailableException(null);
         }

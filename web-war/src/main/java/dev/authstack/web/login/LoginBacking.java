@@ -15,6 +15,7 @@ import dev.authstack.web.Messages;
 import dev.authstack.web.api.ApiClient;
 import dev.authstack.web.api.ApiProblemException;
 import dev.authstack.web.api.ApiUnavailableException;
+import dev.authstack.web.api.ThrottledException;
 import dev.authstack.web.session.ActiveUser;
 
 @Named
@@ -55,6 +56,8 @@ public class LoginBacking {
         } catch (ApiProblemException e) {
             // One message for every failure: it must not tell an unknown user from a wrong password.
             Messages.error("Invalid username or password.");
+        } catch (ThrottledException e) {
+            Messages.error(e.getMessage());
         } catch (ApiUnavailableException e) {
             Messages.error(e.getMessage());
         }

@@ -70,6 +70,8 @@ public class BearerTokenFilter extends HttpFilter {
             Problem.of(failure).writeTo(response, failure.headers());
             return;
         }
+        // On the container's own request too, where CDI's HttpServletRequest (the audit trail's) looks for it.
+        request.setAttribute(Caller.class.getName(), caller);
         chain.doFilter(new AuthenticatedRequest(request, caller), response);
     }
 

@@ -2,6 +2,7 @@ package dev.authstack.api.auth.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,8 +33,8 @@ import dev.authstack.api.contract.Credentials;
 import dev.authstack.api.contract.LoginResponse;
 import dev.authstack.api.contract.Message;
 import dev.authstack.api.contract.ProblemDocument;
+import dev.authstack.api.http.control.ClientAddresses;
 import dev.authstack.api.problems.boundary.Problem;
-import dev.authstack.api.users.boundary.UserViews;
 
 /** Login hands out tokens; logout revokes the one it is called with. */
 @Path("auth")
@@ -45,6 +46,12 @@ public class TokensResource {
 
     @Inject
     Logins logins;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    HttpServletRequest request;
 
     @POST
     @Path("login")
@@ -65,12 +72,18 @@ public class TokensResource {
                             + "\"title\":\"Invalid Credentials\",\"status\":401,\"detail\":\"The username or password is incorrect.\"}")))
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "429", description = "Too many failed logins for this account or from this address: the same "
+            + "answer whether the password is right or the account exists. Retry-After says when to try again.",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class),
+                    examples = @ExampleObject(name = "login-throttled", value = "{\"type\":\"urn:problem-type:auth-stack:login-throttled\","
+                            + "\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Too many attempts; try again in 8 seconds.\"}")))
     @APIResponse(responseCode = "503", description = "Redis or PostgreSQL is unreachable: no token is issued that could not be revoked.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response login(@Valid @NotNull Credentials credentials) {
-        Logins.Login login = logins.login(credentials.username(), credentials.password());
+        Logins.Login login = logins.login(credentials.username(), credentials.password(), clientAddresses.of(request));
         LoginResponse answer = new LoginResponse(login.token().compact(), "Bearer", login.token().lifetimeSeconds(),
-                UserViews.of(login.user()));
+                login.user().view());
         return Response.ok(answer)
                 .cacheControl(noStore())
                 .header("Pragma", "no-cache")

@@ -71,7 +71,7 @@ public class RevocationFeed {
     /** The blocking subscription, run by the listener thread until it ends for any reason. */
     Runnable listening = this::listen;
 
-    final KnownRevocations known = new KnownRevocations();
+    private final KnownRevocations known = new KnownRevocations();
 
     private volatile boolean synchronised;
     private volatile long lastAnswerMillis;
@@ -102,6 +102,14 @@ public class RevocationFeed {
 
     public boolean isSynchronised() {
         return synchronised;
+    }
+
+    /**
+     * What this instance knows. A method, not a field others read: through a CDI client proxy, a field read would find
+     * the proxy's own copy, not the bean's.
+     */
+    KnownRevocations known() {
+        return known;
     }
 
     /**

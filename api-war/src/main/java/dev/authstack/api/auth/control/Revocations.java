@@ -58,7 +58,7 @@ public class Revocations {
     /** Refuses (401) a token revoked by a logout or by a change to its user; 503 while this can not be known. */
     public void ensureAcceptable(Caller caller) {
         ensureKnowable();
-        KnownRevocations known = feed.known;
+        KnownRevocations known = feed.known();
         if (known.isTokenRevoked(caller.tokenId(), clock.instant().getEpochSecond())) {
             throw new InvalidTokenException("The token has been revoked.");
         }
@@ -104,13 +104,13 @@ public class Revocations {
             }
             return null;
         });
-        feed.known.tokenRevoked(tokenId, until);
+        feed.known().tokenRevoked(tokenId, until);
     }
 
     /** Inside the change's transaction, before it commits: a failure here (Redis down) rolls the change back. */
     void announce(@Observes UserSecurityChanged change) {
         publish(new FeedMessage.StampChanged(change.userId(), change.stamp()));
-        feed.known.stampAtLeast(change.userId(), change.stamp());
+        feed.known().stampAtLeast(change.userId(), change.stamp());
     }
 
     /** The change was announced but did not commit: every instance reads the user's stamp again. */

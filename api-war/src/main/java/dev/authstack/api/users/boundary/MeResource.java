@@ -44,6 +44,6 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response me(@Context SecurityContext security) {
         Caller caller = (Caller) security.getUserPrincipal();
-        return Response.ok(UserViews.of(store.find(caller.userId()))).build();
+        return Response.ok(store.find(caller.userId()).view()).build();
     }
 }

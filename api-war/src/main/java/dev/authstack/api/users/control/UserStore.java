@@ -9,12 +9,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.authstack.api.contract.NewUser;
 import dev.authstack.api.contract.UserChanges;
 import dev.authstack.api.users.entity.User;
+import dev.authstack.api.users.entity.UserAdministered;
 import dev.authstack.api.users.entity.UserSecurityChanged;
 
 /**
@@ -27,6 +29,8 @@ import dev.authstack.api.users.entity.UserSecurityChanged;
 public class UserStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** An arbitrary key of this application's own for pg_advisory_xact_lock. */
+    private static final long FIRST_ADMINISTRATOR_LOCK = 0x6175746873746b01L;
 
     @PersistenceContext
     EntityManager em;
@@ -36,6 +40,9 @@ public class UserStore {
 
     @Inject
     Event<UserSecurityChanged> securityChanges;
+
+    @Inject
+    Event<UserAdministered> administered;
 
     public List<User> all() {
         return em.createNamedQuery(User.FIND_ALL, User.class).getResultList();
@@ -65,7 +72,28 @@ public class UserStore {
                 Boolean.TRUE.equals(request.isAdmin()));
         em.persist(user);
         flush();
+        administered.fire(new UserAdministered(UserAdministered.Kind.CREATED, user.id(), user.username(), List.of()));
+        // Announced like any stamp, so that every instance knows the user before its first token arrives.
+        securityChanges.fire(UserSecurityChanged.created(user.id()));
         return user;
+    }
+
+    /**
+     * Creates the administrator only when there is none at all, under a database-wide lock: several instances starting
+     * at once create it once. Answers whether it was created.
+     */
+    public boolean createFirstAdministrator(NewUser administrator) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(" + FIRST_ADMINISTRATOR_LOCK + ")").getSingleResult();
+        long administrators = ((Number) em.createNativeQuery("SELECT count(*) FROM users WHERE is_admin").getSingleResult()).longValue();
+        if (administrators > 0) {
+            return false;
+        }
+        create(administrator);
+        return true;
+    }
+
+    public List<User> activeAdministrators() {
+        return em.createNamedQuery(User.ACTIVE_ADMINS, User.class).getResultList();
     }
 
     public User update(long id, UserChanges changes) {
@@ -79,6 +107,7 @@ public class UserStore {
             ensureEmailFree(changes.email(), id);
         }
         boolean voidsTokens = user.voidsTokens(changes);
+        List<String> changed = changedFields(user, changes);
         if (changes.email() != null) {
             user.changeEmail(changes.email());
         }
@@ -92,6 +121,7 @@ public class UserStore {
             user.setActive(changes.isActive());
         }
         flush();
+        administered.fire(new UserAdministered(UserAdministered.Kind.UPDATED, id, user.username(), changed));
         if (voidsTokens) {
             user.stampedWith(incrementSecurityStamp(id));
             securityChanges.fire(new UserSecurityChanged(id, user.securityStamp()));
@@ -99,11 +129,30 @@ public class UserStore {
         return user;
     }
 
+    /** The names of the fields these changes really change, never their values. */
+    private static List<String> changedFields(User user, UserChanges changes) {
+        List<String> changed = new ArrayList<>();
+        if (changes.email() != null && !changes.email().equals(user.email())) {
+            changed.add("email");
+        }
+        if (changes.password() != null) {
+            changed.add("password");
+        }
+        if (changes.isAdmin() != null && changes.isAdmin() != user.isAdmin()) {
+            changed.add("is_admin");
+        }
+        if (changes.isActive() != null && changes.isActive() != user.isActive()) {
+            changed.add("is_active");
+        }
+        return changed;
+    }
+
     public void delete(long id) {
         User user = find(id);
         ensureAnotherActiveAdmin(user);
         em.remove(user);
         flush();
+        administered.fire(new UserAdministered(UserAdministered.Kind.DELETED, id, user.username(), List.of()));
         securityChanges.fire(UserSecurityChanged.deleted(id));
     }
 

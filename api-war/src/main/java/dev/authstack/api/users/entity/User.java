@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
+import dev.authstack.api.contract.UserView;
+
 import dev.authstack.api.contract.UserChanges;
 
 /**
@@ -65,6 +67,10 @@ public class User {
 
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
+
+    /** Written with the login_succeeded audit event, never from this field. */
+    @Column(name = "last_login_at", insertable = false, updatable = false)
+    private OffsetDateTime lastLoginAt;
 
     /** Written only by {@code UserStore}'s atomic increment, never from this field. */
     @Column(name = "security_stamp", nullable = false, insertable = false, updatable = false)
@@ -124,6 +130,15 @@ public class User {
 
     public Instant createdAt() {
         return createdAt.toInstant();
+    }
+
+    public Instant lastLoginAt() {
+        return lastLoginAt == null ? null : lastLoginAt.toInstant();
+    }
+
+    /** The user as the API shows it: the one place the entity becomes the contract's record. */
+    public UserView view() {
+        return new UserView(id(), username, email, admin, active, createdAt(), lastLoginAt());
     }
 
     public long securityStamp() {

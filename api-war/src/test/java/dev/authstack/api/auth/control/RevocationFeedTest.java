@@ -115,8 +115,8 @@ class RevocationFeedTest {
         for (String garbage : List.of("x y", "", "token", "stamp 1 -1", "\u0000", "deleted abc", "x".repeat(100_000))) {
             assertDoesNotThrow(() -> cut.received(garbage));
         }
-        assertEquals(0, cut.known.revokedTokenCount());
-        assertNull(cut.known.stampOf(1));
+        assertEquals(0, cut.known().revokedTokenCount());
+        assertNull(cut.known().stampOf(1));
     }
 
     @Test
@@ -125,9 +125,9 @@ class RevocationFeedTest {
         cut.received("stamp 7 3");
         cut.received("stamp 7 2"); // late news never lowers a stamp
         cut.received("deleted 8");
-        assertTrue(cut.known.isTokenRevoked("t-1", clock.instant().getEpochSecond()));
-        assertEquals(3L, cut.known.stampOf(7));
-        assertEquals(Long.MAX_VALUE, cut.known.stampOf(8));
+        assertTrue(cut.known().isTokenRevoked("t-1", clock.instant().getEpochSecond()));
+        assertEquals(3L, cut.known().stampOf(7));
+        assertEquals(Long.MAX_VALUE, cut.known().stampOf(8));
     }
 
     @Test

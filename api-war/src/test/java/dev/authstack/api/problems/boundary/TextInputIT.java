@@ -35,7 +35,7 @@ class TextInputIT {
         String path = "users/" + user.getInt("id");
         return List.of(
                 new Field("username", "POST auth/login", value -> "{\"username\":" + value + ",\"password\":\"whatever-password\"}"),
-                new Field("password", "POST auth/login", value -> "{\"username\":\"admin\",\"password\":" + value + "}"),
+                new Field("password", "POST auth/login", value -> "{\"username\":\"text-input-nobody\",\"password\":" + value + "}"),
                 new Field("username", "POST register", value -> "{\"username\":" + value + ",\"email\":\"t@example.com\",\"password\":\"long-enough-password\"}"),
                 new Field("email", "POST register", value -> "{\"username\":\"text_input\",\"email\":" + value + ",\"password\":\"long-enough-password\"}"),
                 new Field("password", "POST register", value -> "{\"username\":\"text_input\",\"email\":\"t@example.com\",\"password\":" + value + "}"),

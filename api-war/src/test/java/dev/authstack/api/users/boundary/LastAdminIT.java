@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import dev.authstack.it.Api;
+import dev.authstack.it.TestStack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +79,10 @@ class LastAdminIT {
             });
 
             List<Integer> statuses = List.of(demoteSecond.get(), demoteAdmin.get());
+            if (statuses.stream().filter(status -> status == 200).count() != 1) {
+                // Whatever went wrong, the other tests need their administrator back.
+                TestStack.get().psql("UPDATE users SET is_admin = TRUE, is_active = TRUE WHERE username = 'admin'");
+            }
             assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "exactly one may win: " + statuses);
             assertTrue(statuses.contains(409) || statuses.contains(401), "the loser is refused: " + statuses);
             ruleReached = statuses.contains(409);

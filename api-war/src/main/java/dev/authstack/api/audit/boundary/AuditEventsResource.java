@@ -1,0 +1,99 @@
+package dev.authstack.api.audit.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+
+import dev.authstack.api.ApiApplication;
+import dev.authstack.api.audit.control.AuditEvents;
+import dev.authstack.api.audit.entity.AuditEvent;
+import dev.authstack.api.audit.entity.AuditEventType;
+import dev.authstack.api.auth.boundary.AdminOnly;
+import dev.authstack.api.contract.AuditEventsPage;
+import dev.authstack.api.contract.ProblemDocument;
+import dev.authstack.api.problems.boundary.Problem;
+import dev.authstack.api.problems.entity.InvalidQueryException;
+
+/**
+ * The audit trail for administrators, newest first: {@code ?username=&type=&since=&limit=&cursor=}; pass
+ * {@code next_cursor} back as {@code cursor} for the next page. Parameters are checked here, each refusal naming its
+ * parameter, rather than left to JAX-RS, which answers a number it cannot parse with a 404.
+ */
+@Path("audit-events")
+@AdminOnly
+@Tag(name = "audit", description = "The audit trail (administrators only).")
+@SecurityRequirement(name = ApiApplication.BEARER)
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditEventsResource {
+
+    @Inject
+    AuditEvents events;
+
+    @GET
+    @Operation(operationId = "listAuditEvents", summary = "Logins, logouts and administrators' changes, newest first",
+            description = "No event ever holds a password, hash or token, nor a username that matches no account.")
+    @APIResponse(responseCode = "200", description = "A page of events.",
+            content = @Content(schema = @Schema(implementation = AuditEventsPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter breaks its rule; the detail names it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "403", description = "The caller is not an administrator.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    public Response find(
+            @Parameter(description = "Events this user did or underwent, regardless of case.", example = "alice") @QueryParam("username") String username,
+            @Parameter(description = "One type of event.", example = "login_failed") @QueryParam("type") String type,
+            @Parameter(description = "Events at or after this instant.", example = "2026-11-25T00:00:00Z") @QueryParam("since") String since,
+            @Parameter(description = "1 to 200.", example = "50") @QueryParam("limit") @DefaultValue("50") String limit,
+            @Parameter(description = "The next_cursor of the previous page.") @QueryParam("cursor") String cursor) {
+        AuditEvents.Page page = events.find(
+                checked("username", username, "[A-Za-z0-9_.-]{1,50}", "must be a username"),
+                type == null ? null : AuditEventType.ofJsonName(type).orElseThrow(() -> new InvalidQueryException("type",
+                        "must be one of " + Arrays.stream(AuditEventType.values()).map(AuditEventType::jsonName).toList())),
+                instant(since),
+                Optional.ofNullable(checked("cursor", cursor, "[0-9]{1,18}", "must be a next_cursor this API answered")).map(Long::valueOf).orElse(null),
+                Integer.parseInt(checked("limit", limit, "[1-9][0-9]?|1[0-9][0-9]|200", "must be a number from 1 to 200")));
+        return Response.ok(new AuditEventsPage(page.events().stream().map(AuditEvent::view).toList(),
+                page.nextCursor() == null ? null : String.valueOf(page.nextCursor()))).build();
+    }
+
+    private static String checked(String parameter, String value, String pattern, String rule) {
+        if (value != null && !value.matches(pattern)) {
+            throw new InvalidQueryException(parameter, rule);
+        }
+        return value;
+    }
+
+    private static Instant instant(String since) {
+        if (since == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQueryException("since", "must be an instant such as 2026-11-25T12:00:00Z");
+        }
+    }
+}

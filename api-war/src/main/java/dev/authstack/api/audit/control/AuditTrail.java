@@ -1,0 +1,105 @@
+package dev.authstack.api.audit.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import dev.authstack.api.audit.entity.AuditEvent;
+import dev.authstack.api.audit.entity.AuditEventType;
+import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.auth.entity.LoginEvent;
+import dev.authstack.api.http.control.ClientAddresses;
+import dev.authstack.api.users.entity.User;
+import dev.authstack.api.users.entity.UserAdministered;
+import dev.authstack.api.users.entity.UserSecurityChanged;
+
+import static java.lang.System.Logger.Level.WARNING;
+
+/**
+ * Turns what {@code auth} and {@code users} announce into audit events. Who acted and from where is read from the
+ * request the event was fired in. An administrator's change is recorded in its own transaction (both commit or
+ * neither); a login event is written after the answer, on the platform's executor, so it neither slows a login nor
+ * fails one.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final System.Logger LOG = System.getLogger(AuditTrail.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Inject
+    LoginRecords loginRecords;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    Clock clock = Clock.systemUTC();
+
+    void login(@Observes LoginEvent event) {
+        Instant at = clock.instant();
+        AuditEvent.Origin origin = origin();
+        try {
+            executor.execute(() -> {
+                try {
+                    loginRecords.record(event, at, origin);
+                } catch (RuntimeException e) {
+                    LOG.log(WARNING, "audit: could not record {0} ({1})", event, e.getMessage());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(WARNING, "audit: could not queue {0} ({1})", event, e.getMessage());
+        }
+    }
+
+    void administered(@Observes UserAdministered change) {
+        AuditEventType type = switch (change.kind()) {
+            case CREATED -> AuditEventType.USER_CREATED;
+            case UPDATED -> AuditEventType.USER_UPDATED;
+            case DELETED -> AuditEventType.USER_DELETED;
+        };
+        String details = change.fields().isEmpty() ? null : "fields: " + String.join(", ", change.fields());
+        em.persist(new AuditEvent(type, clock.instant(), actor(), new AuditEvent.Party(change.userId(), change.username()), origin(), details));
+    }
+
+    void tokensRevoked(@Observes UserSecurityChanged change) {
+        if (change.voidsTokens() && !change.isDeletion()) {
+            User user = em.find(User.class, change.userId());
+            em.persist(new AuditEvent(AuditEventType.TOKENS_REVOKED, clock.instant(), actor(),
+                    new AuditEvent.Party(change.userId(), user == null ? null : user.username()), origin(), "security stamp " + change.stamp()));
+        }
+    }
+
+    /** The caller of the request, or none (an anonymous request, or a change made at start-up). */
+    private AuditEvent.Party actor() {
+        try {
+            Object caller = request.getAttribute(Caller.class.getName());
+            return caller instanceof Caller known ? new AuditEvent.Party(known.userId(), known.username()) : null;
+        } catch (RuntimeException noRequest) {
+            return null;
+        }
+    }
+
+    private AuditEvent.Origin origin() {
+        try {
+            return new AuditEvent.Origin(clientAddresses.of(request), request.getHeader("User-Agent"));
+        } catch (RuntimeException noRequest) {
+            return null;
+        }
+    }
+}

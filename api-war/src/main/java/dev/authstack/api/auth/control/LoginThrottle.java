@@ -1,0 +1,141 @@
+package dev.authstack.api.auth.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.authstack.api.redis.control.Redis;
+
+/**
+ * Limits password guessing, for every instance at once (the counts live in Redis):
+ * <ul>
+ * <li>per account: after {@code LOGIN_FREE_FAILURES} consecutive failures each further attempt must wait, the wait
+ * doubling from 1 s up to {@code LOGIN_MAX_WAIT_SECONDS}; a success resets it, and failures are forgotten
+ * {@code LOGIN_FAILURE_RESET_SECONDS} after the last one. Never a lockout for good.</li>
+ * <li>per client address: at most {@code LOGIN_ADDRESS_FAILURES} failures per {@code LOGIN_ADDRESS_WINDOW_SECONDS},
+ * across all accounts, against one password sprayed over many accounts.</li>
+ * </ul>
+ * An attempt is counted as a failure before the password is checked, in one atomic step with the check of the wait,
+ * and uncounted when it succeeds: a thousand concurrent guesses cannot slip past a wait that one of them starts.
+ * Accounts are keyed by an HMAC of the lower-cased name, never the name itself: people type passwords into the
+ * username field, and Redis must not hold them.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    static final String ACCOUNT = "auth:throttle:account:";
+    static final String ADDRESS = "auth:throttle:address:";
+
+    /** Answers {0, 0} when the attempt may go on, or {1 or 2, milliseconds to wait} for the account or the address. */
+    private static final String BEGIN = """
+            local now = tonumber(ARGV[1])
+            local allowedAt = tonumber(redis.call('HGET', KEYS[1], 'allowed_at') or '0')
+            if allowedAt > now then
+              return {1, allowedAt - now}
+            end
+            local used = tonumber(redis.call('GET', KEYS[2]) or '0')
+            if used >= tonumber(ARGV[5]) then
+              local ttl = redis.call('PTTL', KEYS[2])
+              if ttl < 0 then ttl = tonumber(ARGV[6]) * 1000 end
+              return {2, ttl}
+            end
+            local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
+            local free = tonumber(ARGV[2])
+            if failures >= free then
+              local wait = math.min(2 ^ math.min(failures - free, 40), tonumber(ARGV[3])) * 1000
+              redis.call('HSET', KEYS[1], 'allowed_at', string.format('%d', now + wait))
+            end
+            redis.call('EXPIRE', KEYS[1], ARGV[4])
+            redis.call('INCR', KEYS[2])
+            if redis.call('TTL', KEYS[2]) < 0 then redis.call('EXPIRE', KEYS[2], ARGV[6]) end
+            return {0, 0}
+            """;
+
+    private static final String SUCCEEDED = """
+            redis.call('DEL', KEYS[1])
+            if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
+            return 0
+            """;
+
+    @Inject
+    Redis redis;
+
+    @Inject
+    SigningKey signingKey;
+
+    @Inject
+    @ConfigProperty(name = "login.free.failures")
+    int freeFailures;
+
+    @Inject
+    @ConfigProperty(name = "login.max.wait.seconds")
+    long maxWaitSeconds;
+
+    @Inject
+    @ConfigProperty(name = "login.failure.reset.seconds")
+    long failureResetSeconds;
+
+    @Inject
+    @ConfigProperty(name = "login.address.failures")
+    long addressFailures;
+
+    @Inject
+    @ConfigProperty(name = "login.address.window.seconds")
+    long addressWindowSeconds;
+
+    Clock clock = Clock.systemUTC();
+
+    private SecretKeySpec accountKey;
+
+    /** An attempt that was let through: counted as a failure until {@link #succeeded} says otherwise. */
+    public record Attempt(String accountKey, String addressKey) {
+    }
+
+    @PostConstruct
+    void init() {
+        // A key of its own, derived from the signing secret: nothing signed with one can stand for the other.
+        accountKey = new SecretKeySpec(hmac(new SecretKeySpec(signingKey.bytes(), "HmacSHA256"), "login-throttle"), "HmacSHA256");
+    }
+
+    /** Counts the attempt, or refuses it (429) without counting while the account or the address must wait. */
+    public Attempt begin(String username, String clientAddress) {
+        Attempt attempt = new Attempt(ACCOUNT + HexFormat.of().formatHex(hmac(accountKey, username.toLowerCase(Locale.ROOT))),
+                ADDRESS + clientAddress);
+        Object answer = redis.call(client -> client.eval(BEGIN, List.of(attempt.accountKey(), attempt.addressKey()), List.of(
+                String.valueOf(clock.millis()), String.valueOf(freeFailures), String.valueOf(maxWaitSeconds),
+                String.valueOf(failureResetSeconds), String.valueOf(addressFailures), String.valueOf(addressWindowSeconds))));
+        List<?> verdict = (List<?>) answer;
+        long code = ((Number) verdict.get(0)).longValue();
+        if (code != 0) {
+            long waitMillis = ((Number) verdict.get(1)).longValue();
+            throw new LoginThrottledException(Math.max(1, (waitMillis + 999) / 1000), code == 2);
+        }
+        return attempt;
+    }
+
+    public void succeeded(Attempt attempt) {
+        redis.call(client -> client.eval(SUCCEEDED, List.of(attempt.accountKey(), attempt.addressKey()), List.of()));
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

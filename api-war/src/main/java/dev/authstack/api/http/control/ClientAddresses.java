@@ -1,0 +1,119 @@
+package dev.authstack.api.http.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Who is on the other end of a request. The socket's peer, unless that peer is a proxy listed in
+ * {@code TRUSTED_PROXIES} (CIDRs, comma-separated; empty by default): then {@code X-Forwarded-For} is read from the
+ * right, past every trusted proxy, and the first address no proxy of ours vouches for is the client. Anything left of
+ * it was written by the client itself and is ignored, so nobody escapes login throttling by sending the header.
+ */
+@ApplicationScoped
+public class ClientAddresses {
+
+    /** Only literal addresses: a name would make a DNS query of every header value. */
+    private static final Pattern LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f.]{0,40}:[0-9A-Fa-f:.]{1,44}");
+
+    @Inject
+    @ConfigProperty(name = "trusted.proxies", defaultValue = " ")
+    String trustedProxies;
+
+    private List<Cidr> trusted;
+
+    @PostConstruct
+    void init() {
+        trusted = Arrays.stream(trustedProxies.split(","))
+                .map(String::strip)
+                .filter(entry -> !entry.isEmpty())
+                .map(Cidr::parse)
+                .toList();
+    }
+
+    public String of(HttpServletRequest request) {
+        return of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+    }
+
+    String of(String peer, List<String> forwardedFor) {
+        String client = normalised(peer).orElse(peer);
+        if (!isTrusted(client)) {
+            return client;
+        }
+        String[] hops = String.join(",", forwardedFor).split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            Optional<String> hop = normalised(hops[i].strip());
+            if (hop.isEmpty()) {
+                return client; // garbage where an address should be: the last proxy we trust is all we know
+            }
+            client = hop.get();
+            if (!isTrusted(client)) {
+                return client;
+            }
+        }
+        return client;
+    }
+
+    private boolean isTrusted(String address) {
+        return trusted.stream().anyMatch(cidr -> cidr.contains(address));
+    }
+
+    static Optional<String> normalised(String address) {
+        if (address == null || !LITERAL.matcher(address).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(address).getHostAddress());
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An address block such as {@code 10.89.0.0/16} or {@code ::1/128}; a bare address is a block of one. */
+    record Cidr(byte[] network, int prefix) {
+
+        static Cidr parse(String text) {
+            String[] parts = text.split("/", 2);
+            byte[] address = normalised(parts[0]).map(Cidr::bytes)
+                    .orElseThrow(() -> new IllegalArgumentException("TRUSTED_PROXIES: not an address: " + parts[0]));
+            int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : address.length * 8;
+            if (prefix < 0 || prefix > address.length * 8) {
+                throw new IllegalArgumentException("TRUSTED_PROXIES: bad prefix length in " + text);
+            }
+            return new Cidr(address, prefix);
+        }
+
+        boolean contains(String address) {
+            byte[] candidate = normalised(address).map(Cidr::bytes).orElse(null);
+            if (candidate == null || candidate.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefix; bit++) {
+                int mask = 0x80 >> (bit % 8);
+                if ((candidate[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static byte[] bytes(String literal) {
+            try {
+                return InetAddress.getByName(literal).getAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(literal, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Podman for the project's own test containers, set up for this project only: the machine's global container
+# configuration is never touched. The settings live in containers/test-bases/containers.conf, which CONTAINERS_CONF
+# points at for the project's own commands (runc rather than crun, cgroupfs, no default ulimits).
+#
+#   source scripts/podman.sh           installs podman and what it needs from Debian when missing, exports CONTAINERS_CONF
+#   scripts/podman.sh build NAME       builds the test-only base image containers/test-bases/NAME (see the README there)
+#                                      unless an image of the same recipe exists, and prints its name
+#   scripts/podman.sh podman ARGS...   podman with the project's configuration, e.g. `scripts/podman.sh podman images`
+#
+# No image is ever pulled: no image registry is assumed reachable. Base images are made with mmdebstrap from
+# Debian's packages and imported with `podman import`.
+set -euo pipefail
+
+podman_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CONTAINERS_CONF=$podman_root/containers/test-bases/containers.conf
+export CONTAINERS_CONF
+
+podman_say() { printf '==> %s\n' "$*" >&2; }
+
+# podman_install: podman, the runtime and network stack it uses here (netavark needs iptables), and mmdebstrap,
+# from Debian when missing.
+podman_install() {
+  local missing=() pkg
+  for pkg in podman runc netavark aardvark-dns iptables uidmap mmdebstrap; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing packages: ${missing[*]}; install them as root (apt-get install ${missing[*]})" >&2
+    return 1
+  fi
+  podman_say "installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  # On a machine without apt-utils (minimal ones), debconf says it delays configuration: information, not an error.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    2> >(grep -v '^debconf: delaying package configuration, since apt-utils is not installed' >&2)
+}
+
+# recipe_hash NAME: a hash of every file of the recipe, names and contents, so any change to it means a new image.
+recipe_hash() {
+  local dir=$podman_root/containers/test-bases/$1
+  (cd "$dir" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16
+}
+
+# build NAME: the image localhost/authstack-test-NAME:<recipe hash>, built only when no image of that recipe exists.
+#
+# A recipe is a folder containers/test-bases/NAME with
+#   packages   Debian packages to install (one or more a line, # starts a comment), on top of mmdebstrap's minbase
+#   changes    optional: lines for `podman import --change` (CMD, ENV, WORKDIR, ...)
+build() {
+  local name=${1:?usage: build NAME} dir hash image
+  dir=$podman_root/containers/test-bases/$name
+  [ -f "$dir/packages" ] || { echo "no recipe: $dir/packages is missing" >&2; return 2; }
+  hash=$(recipe_hash "$name")
+  image=localhost/authstack-test-$name:$hash
+  if podman image exists "$image"; then
+    echo "$image"
+    return 0
+  fi
+
+  local packages started
+  packages=$(sed 's/#.*//' "$dir/packages" | xargs | tr ' ' ,)
+  started=$SECONDS
+  podman_say "building test base image $image from Debian bookworm with: ${packages//,/ }"
+  (
+    work=$(mktemp -d /tmp/authstack-test-base.XXXXXX)
+    trap 'rm -rf "$work"' EXIT
+    mmdebstrap --quiet --variant=minbase --include="$packages" bookworm "$work/rootfs.tar" \
+      "deb http://deb.debian.org/debian bookworm main" \
+      "deb http://deb.debian.org/debian bookworm-updates main" \
+      "deb http://deb.debian.org/debian-security bookworm-security main"
+    changes=(--change "LABEL dev.authstack.recipe=$name" --change "LABEL dev.authstack.recipe-hash=$hash")
+    if [ -f "$dir/changes" ]; then
+      while IFS= read -r line; do
+        [[ -z "$line" || "$line" == \#* ]] || changes+=(--change "$line")
+      done < "$dir/changes"
+    fi
+    podman import --quiet "${changes[@]}" "$work/rootfs.tar" "$image" >/dev/null
+  )
+
+  # Older images of the same recipe are of no further use.
+  local old
+  for old in $(podman images --noheading --format '{{.Repository}}:{{.Tag}}' --filter "reference=localhost/authstack-test-$name"); do
+    [ "$old" = "$image" ] || podman rmi --force "$old" >/dev/null || true
+  done
+  podman_say "built $image in $((SECONDS - started)) s"
+  echo "$image"
+}
+
+podman_install
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  case "${1:-}" in
+    build) shift; build "$@" ;;
+    podman) shift; exec podman "$@" ;;
+    *) sed -n '2,12s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+  esac
+fi

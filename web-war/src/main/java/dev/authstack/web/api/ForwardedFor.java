@@ -1,0 +1,38 @@
+package dev.authstack.web.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
+
+/**
+ * Tells the API who the browser is: the X-Forwarded-For the web app received (from nginx, say) with the address it
+ * saw appended, as every proxy does. The API believes it only when the web app is one of its TRUSTED_PROXIES, and then
+ * throttles and audits logins per person rather than per web server.
+ */
+@ApplicationScoped
+public class ForwardedFor implements ClientHeadersFactory {
+
+    static final String HEADER = "X-Forwarded-For";
+
+    @Inject
+    HttpServletRequest request;
+
+    @Override
+    public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming, MultivaluedMap<String, String> outgoing) {
+        MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
+        String browser;
+        String forwarded;
+        try {
+            browser = request.getRemoteAddr();
+            forwarded = request.getHeader(HEADER);
+        } catch (RuntimeException noRequest) {
+            return headers; // called outside a page request: nobody to speak for
+        }
+        headers.putSingle(HEADER, forwarded == null || forwarded.isBlank() ? browser : forwarded + ", " + browser);
+        return headers;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.authstack.web.login;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.authstack.web.Browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** After five failures the login page says how long to wait, keeps the username, and sends no password back. */
+class ThrottledLoginIT {
+
+    final Browser browser = new Browser();
+
+    @AfterEach
+    void close() {
+        browser.close();
+    }
+
+    @Test
+    void aThrottledLoginSaysHowLongToWaitAndKeepsTheForm() {
+        String username = "guessed-" + System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            browser.login(username, "wrong-password-" + i);
+            assertEquals("Invalid username or password.", browser.text("#messages"));
+        }
+        browser.login(username, "wrong-password-5");
+        assertTrue(browser.text("#messages").matches("Too many attempts; try again in \\d+ seconds?\\."), browser.text("#messages"));
+        assertEquals(username, browser.find("#login\\:username").getAttribute("value"), "the username is kept");
+        assertEquals("", browser.find("#login\\:password").getAttribute("value"), "the password is not sent back");
+        browser.screenshots("login-throttled");
+    }
+}
