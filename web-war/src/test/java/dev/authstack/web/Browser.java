@@ -106,6 +106,8 @@ public final class Browser implements AutoCloseable {
     /** Clicks and waits for the page that the click loads (every form here posts and redirects). */
     public Browser submit(String css) {
         WebElement button = find(css);
+        // Scrolled to the middle first: at the bottom of a long page the footer can sit over the button.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
         button.click();
         waitFor().until(ExpectedConditions.stalenessOf(button));
         // The old page is gone; wait until the new one has finished loading before anything touches it.

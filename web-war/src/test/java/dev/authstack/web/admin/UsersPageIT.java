@@ -69,7 +69,7 @@ class UsersPageIT {
     @Test
     void fieldRulesShowNextToTheFieldBeforeAnyRoundTrip() {
         // user@localhost passes the browser's own e-mail check but not the API's rule.
-        create("x", "user@localhost", "short");
+        create("x", "user@localhost", "k7#Qz");
         assertTrue(browser.text("#create").contains(ruleOf(Username.class)), browser.text("#create"));
         assertEquals(ruleOf(Username.class), browser.text("#create\\:username-message"));
         assertEquals(ruleOf(EmailAddress.class), browser.text("#create\\:email-message"));
