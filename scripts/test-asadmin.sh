@@ -104,7 +104,7 @@ location=$(curl -s --max-time 20 -b "$jar" -c "$jar" -o /dev/null -w '%{redirect
   --data-urlencode "login=login" --data-urlencode "login:username=$ADMIN_USERNAME" --data-urlencode "login:password=$ADMIN_PASSWORD" \
   --data-urlencode "login:submit=Log in" --data-urlencode "jakarta.faces.ViewState=$view_state" "$base_url/login.xhtml")
 [[ "$location" == */dashboard.xhtml ]] || fail "the web login did not redirect to the dashboard: '$location'"
-curl -s --max-time 20 -b "$jar" "$base_url/dashboard.xhtml" | grep -q 'Welcome, admin' || fail "the dashboard does not greet admin"
+curl -s --max-time 20 -b "$jar" "$base_url/dashboard.xhtml" | grep -q "Welcome, $ADMIN_USERNAME" || fail "the dashboard does not greet $ADMIN_USERNAME"
 grep -q 'SameSite=Strict' <(curl -s -D - -o /dev/null "$base_url/login.xhtml") || fail "the session cookie is not SameSite=Strict"
 rm -f "$jar" /tmp/asadmin-body.$$
 say "ok: web login through Payara Server"
