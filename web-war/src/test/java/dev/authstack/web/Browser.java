@@ -108,7 +108,12 @@ public final class Browser implements AutoCloseable {
         WebElement button = find(css);
         // Scrolled to the middle first: at the bottom of a long page the footer can sit over the button.
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
-        button.click();
+        try {
+            button.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            // Something of the layout still lies over it (seen with long tables): press it as a script would.
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click()", button);
+        }
         waitFor().until(ExpectedConditions.stalenessOf(button));
         // The old page is gone; wait until the new one has finished loading before anything touches it.
         waitFor().until(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));

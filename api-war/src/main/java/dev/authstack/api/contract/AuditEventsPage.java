@@ -3,16 +3,15 @@ package dev.authstack.api.contract;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.io.Serializable;
 import java.util.List;
 
 /** A page of the audit trail, newest first; {@code next_cursor} is null on the last page. */
-@Schema(type = SchemaType.OBJECT, description = "A page of audit events, newest first.")
+@Schema(description = "A page of audit events, newest first.")
 public record AuditEventsPage(
-        @Schema(type = SchemaType.ARRAY, implementation = AuditEventView.class, required = true) List<AuditEventView> events,
+        @Schema(required = true) List<AuditEventView> events,
         @Schema(name = "next_cursor", description = "Pass it as cursor for the next page; null on the last one.", example = "41")
         @JsonbNillable @JsonbProperty("next_cursor") String nextCursor) implements Serializable {
 }
