@@ -49,8 +49,4 @@ public class UserRow implements Serializable {
     public String getLastLoginAt() {
         return user.lastLoginAt() == null ? "never" : DISPLAY.format(user.lastLoginAt());
     }
-
-    static String display(java.time.Instant instant) {
-        return DISPLAY.format(instant);
-    }
 }

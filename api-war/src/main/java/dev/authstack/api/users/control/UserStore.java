@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.authstack.api.contract.Causes;
 import dev.authstack.api.contract.NewUser;
 import dev.authstack.api.contract.UserChanges;
 import dev.authstack.api.users.entity.User;
@@ -202,21 +203,12 @@ public class UserStore {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            SQLException sql = sqlCause(e);
+            SQLException sql = Causes.find(e, SQLException.class).orElse(null);
             if (sql != null && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 String message = String.valueOf(sql.getMessage());
                 throw new DuplicateUserException(message.contains("users_email_key") ? "email" : "username");
             }
             throw e;
         }
-    }
-
-    private static SQLException sqlCause(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return sql;
-            }
-        }
-        return null;
     }
 }
