@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.Predicate;
 
 import dev.authstack.it.Api;
 import dev.authstack.it.TestStack;
+import dev.authstack.it.Eventually;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -115,13 +117,9 @@ class AuditIT {
     void eventsOlderThanTheRetentionAreRemoved() {
         TestStack.get().psql("INSERT INTO audit_events (occurred_at, type, details) VALUES (now() - interval '91 days', 'logout', 'ancient')");
         assertEquals("1", TestStack.get().psql("SELECT count(*) FROM audit_events WHERE details = 'ancient'").strip());
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (!TestStack.get().psql("SELECT count(*) FROM audit_events WHERE details = 'ancient'").strip().equals("0")
-                && Instant.now().isBefore(deadline)) {
-            // each look is a psql process: it paces the loop
-        }
-        assertEquals("0", TestStack.get().psql("SELECT count(*) FROM audit_events WHERE details = 'ancient'").strip(),
-                "removed by the retention sweep (every 2 s in the tests)");
+        String left = Eventually.until(Duration.ofSeconds(15),
+                () -> TestStack.get().psql("SELECT count(*) FROM audit_events WHERE details = 'ancient'").strip(), "0"::equals);
+        assertEquals("0", left, "removed by the retention sweep (every 2 s in the tests)");
     }
 
     private static Api.Answer login(String name, String password) {
@@ -139,11 +137,7 @@ class AuditIT {
 
     /** Login events are written after the answer: ask until they are there, for at most 10 s. */
     private static void awaitEvents(String query, Predicate<List<JsonObject>> complete) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        List<JsonObject> events;
-        do {
-            events = events(query);
-        } while (!complete.test(events) && Instant.now().isBefore(deadline));
+        List<JsonObject> events = Eventually.until(Duration.ofSeconds(10), () -> events(query), complete);
         assertTrue(complete.test(events), "events never arrived: " + events);
     }
 

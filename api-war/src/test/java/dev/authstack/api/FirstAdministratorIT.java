@@ -5,13 +5,14 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.authstack.it.Api;
+import dev.authstack.it.Eventually;
 import dev.authstack.it.Processes;
 import dev.authstack.it.TestStack;
 
@@ -39,10 +40,7 @@ class FirstAdministratorIT {
         Map<String, String> first = withPort(environment);
         CompletableFuture<TestStack.ServeResult> firstStart = CompletableFuture.supplyAsync(() -> TestStack.serve(first, 240));
         Path firstLog = Processes.projectRoot().resolve("target").resolve("payara-" + first.get("PORT")).resolve("server.log");
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (!(Files.exists(firstLog) && Files.readString(firstLog).contains("Payara Data Grid State")) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        Eventually.until(Duration.ofSeconds(120), () -> logHolds(firstLog, "Payara Data Grid State"), up -> up);
         CompletableFuture<TestStack.ServeResult> secondStart = CompletableFuture.supplyAsync(() -> TestStack.serve(withPort(environment), 240));
         List<TestStack.ServeResult> results = List.of(firstStart.join(), secondStart.join());
         try {
@@ -77,6 +75,14 @@ class FirstAdministratorIT {
     @Test
     void developmentWarnsWhileTheSeedPasswordWorks() {
         assertTrue(TestStack.get().serverLog().contains("still has the development password"));
+    }
+
+    private static boolean logHolds(Path log, String line) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains(line);
+        } catch (java.io.IOException e) {
+            return false; // being written: look again
+        }
     }
 
     private static void provisionWithoutSeed(String database) {

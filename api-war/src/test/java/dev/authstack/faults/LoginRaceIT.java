@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.authstack.it.Api;
+import dev.authstack.it.Eventually;
 import dev.authstack.it.SecondInstance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,9 +102,7 @@ class LoginRaceIT {
                 }
             }));
         }
-        while (tokens.size() < CLIENTS && Instant.now().isBefore(bound)) {
-            Thread.sleep(10);
-        }
+        Eventually.until(Duration.ofSeconds(30), tokens::size, size -> size >= CLIENTS);
         // Both instances now know the user: the change must reach the other one through the feed, not a lookup.
         String early = tokens.peek();
         for (Api instance : List.of(first, other)) {
@@ -112,9 +111,7 @@ class LoginRaceIT {
         change.run();
         changed.set(true);
         // Logins that read the user before the change finish meanwhile; each client also tries twice after it.
-        while (attemptsAfterChange.get() < 2 * CLIENTS && Instant.now().isBefore(bound)) {
-            Thread.sleep(10);
-        }
+        Eventually.until(Duration.ofSeconds(30), attemptsAfterChange::get, attempts -> attempts >= 2 * CLIENTS);
         running.set(false);
         for (Future<?> loop : loops) {
             loop.get(30, TimeUnit.SECONDS);
@@ -125,11 +122,7 @@ class LoginRaceIT {
 
     /** The other instance learns of the change through the feed: give it the bound a logout has, then insist. */
     private static void assertRefusedWithinPropagation(Api instance, String token) {
-        Instant deadline = Instant.now().plus(Duration.ofMillis(500));
-        Api.Answer answer;
-        do {
-            answer = instance.get("hello", token);
-        } while (answer.status() == 200 && Instant.now().isBefore(deadline));
+        Api.Answer answer = Eventually.until(Duration.ofMillis(500), () -> instance.get("hello", token), refused -> refused.status() != 200);
         assertEquals(401, answer.status(), "a token from the storm survived the change: " + answer);
     }
 }

@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.authstack.it.Api;
+import dev.authstack.it.Eventually;
 import dev.authstack.it.TestStack;
 import dev.authstack.web.Browser;
 
@@ -67,11 +69,9 @@ class ActivityPageIT {
         for (int i = 0; i < 30; i++) {
             api.post("auth/login", "{\"username\":\"" + username + "\",\"password\":\"wrong-" + i + "\"}", null);
         }
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
-        while (api.get("audit-events?limit=200&username=" + username, admin).json().getJsonArray("events").size() < 31
-                && java.time.Instant.now().isBefore(deadline)) {
-            // login events are written just after their answers
-        }
+        // Login events are written just after their answers.
+        Eventually.until(Duration.ofSeconds(10),
+                () -> api.get("audit-events?limit=200&username=" + username, admin).json().getJsonArray("events").size(), count -> count >= 31);
 
         browser.login(TestStack.ADMIN, TestStack.ADMIN_PASSWORD);
         browser.open("admin/activity.xhtml");

@@ -2,7 +2,11 @@ package dev.authstack.api.health.boundary;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.function.Predicate;
+
 import dev.authstack.it.Api;
+import dev.authstack.it.Eventually;
 import dev.authstack.it.TestStack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,11 +64,8 @@ class HealthIT {
             assertTrue(verdict.contains("no persistence") && verdict.contains("allkeys-lru"), verdict);
             assertEquals(200, server.get("health/ready", null).status(), "shown, not failed on");
             // Payara writes its log asynchronously: give the line the moment it needs.
-            java.time.Instant logged = java.time.Instant.now().plusSeconds(5);
-            while (!TestStack.get().serverLog().contains("Redis may lose revocations") && java.time.Instant.now().isBefore(logged)) {
-                pause();
-            }
-            assertTrue(TestStack.get().serverLog().contains("Redis may lose revocations"), "a warning in the log");
+            assertTrue(Eventually.until(Duration.ofSeconds(5), () -> TestStack.get().serverLog().contains("Redis may lose revocations"),
+                    logged -> logged), "a warning in the log");
         } finally {
             redis.cli("CONFIG", "SET", "appendonly", "yes");
             redis.cli("CONFIG", "SET", "maxmemory-policy", "noeviction");
@@ -74,26 +75,20 @@ class HealthIT {
     }
 
     private String revocations() {
-        Api.Answer answer = server.get("health/ready", null);
-        return answer.json().getJsonArray("checks").getJsonObject(0).getJsonObject("data").getString("revocations");
+        return verdictOf(server.get("health/ready", null));
     }
 
     /** The feed reconnects within a second or two; readiness is asked until it says what is expected, for at most 10 s. */
-    private String awaitRevocations(java.util.function.Predicate<String> expected) {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
-        String verdict;
-        do {
-            // While the feed reconnects readiness is 503: only a ready answer has a verdict to read.
-            verdict = server.get("health/ready", null).status() == 200 ? revocations() : null;
-        } while ((verdict == null || !expected.test(verdict)) && java.time.Instant.now().isBefore(deadline));
+    private String awaitRevocations(Predicate<String> expected) {
+        // While the feed reconnects readiness is 503: only a ready answer has a verdict to read.
+        String verdict = Eventually.until(Duration.ofSeconds(10), () -> {
+            Api.Answer answer = server.get("health/ready", null);
+            return answer.status() == 200 ? verdictOf(answer) : null;
+        }, answer -> answer != null && expected.test(answer));
         return String.valueOf(verdict);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static String verdictOf(Api.Answer readiness) {
+        return readiness.json().getJsonArray("checks").getJsonObject(0).getJsonObject("data").getString("revocations");
     }
 }
