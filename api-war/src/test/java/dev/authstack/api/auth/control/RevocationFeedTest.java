@@ -9,14 +9,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.authstack.api.users.control.SecurityStamps;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The watchdog, driven tick by tick with a clock the test moves: the feed can never die silently. */
@@ -128,6 +133,41 @@ class RevocationFeedTest {
         assertTrue(cut.known().isTokenRevoked("t-1", clock.instant().getEpochSecond()));
         assertEquals(3L, cut.known().stampOf(7));
         assertEquals(Long.MAX_VALUE, cut.known().stampOf(8));
+    }
+
+    @Test
+    void aRolledBackChangeIsSettledFromTheDatabaseEvenDownwards() {
+        cut.securityStamps = stampsInTheDatabase(Map.of(7L, 4L));
+        cut.received("stamp 7 5"); // announced before a commit that then failed
+        assertEquals(5L, cut.known().stampOf(7));
+        cut.received("settle 7");
+        assertEquals(4L, cut.known().stampOf(7), "the database's value wins, though lower: tokens of stamp 4 work again");
+
+        cut.received("settle 8"); // a user the database does not have
+        assertEquals(Long.MAX_VALUE, cut.known().stampOf(8));
+    }
+
+    @Test
+    void aSettleThatCannotReadTheDatabaseFailsSoTheFeedResynchronises() {
+        cut.securityStamps = new SecurityStamps() {
+            @Override
+            public OptionalLong settledStampOf(long userId) {
+                throw new IllegalStateException("PostgreSQL is away");
+            }
+        };
+        cut.received("stamp 7 5");
+        assertThrows(IllegalStateException.class, () -> cut.received("settle 7"));
+        assertEquals(5L, cut.known().stampOf(7), "nothing lowered on a guess");
+    }
+
+    private static SecurityStamps stampsInTheDatabase(Map<Long, Long> stamps) {
+        return new SecurityStamps() {
+            @Override
+            public OptionalLong settledStampOf(long userId) {
+                Long stamp = stamps.get(userId);
+                return stamp == null ? OptionalLong.empty() : OptionalLong.of(stamp);
+            }
+        };
     }
 
     @Test
