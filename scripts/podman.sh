@@ -16,25 +16,15 @@ podman_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CONTAINERS_CONF=$podman_root/containers/test-bases/containers.conf
 export CONTAINERS_CONF
 
+# shellcheck source=scripts/packages.sh
+source "$podman_root/scripts/packages.sh"
+
 podman_say() { printf '==> %s\n' "$*" >&2; }
 
 # podman_install: podman, the runtime and network stack it uses here (netavark needs iptables), and mmdebstrap,
 # from Debian when missing.
 podman_install() {
-  local missing=() pkg
-  for pkg in podman runc netavark aardvark-dns iptables uidmap mmdebstrap; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "missing packages: ${missing[*]}; install them as root (apt-get install ${missing[*]})" >&2
-    return 1
-  fi
-  podman_say "installing ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  # On a machine without apt-utils (minimal ones), debconf says it delays configuration: information, not an error.
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    2> >(grep -v '^debconf: delaying package configuration, since apt-utils is not installed' >&2)
+  install_packages podman runc netavark aardvark-dns iptables uidmap mmdebstrap
 }
 
 # recipe_hash NAME: a hash of every file of the recipe, names and contents, so any change to it means a new image.

@@ -22,27 +22,8 @@ REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 
 say() { printf '==> %s\n' "$*"; }
 
-apt_updated=
-install_packages() {
-  local missing=()
-  for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "missing packages: ${missing[*]}; install them as root (apt-get install ${missing[*]})" >&2
-    exit 1
-  fi
-  if [ -z "$apt_updated" ]; then
-    say "apt-get update"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    apt_updated=1
-  fi
-  say "installing ${missing[*]}"
-  # On a machine without apt-utils (minimal ones), debconf says it delays configuration: information, not an error.
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    2> >(grep -v '^debconf: delaying package configuration, since apt-utils is not installed' >&2)
-}
+# shellcheck source=scripts/packages.sh
+source "$root/scripts/packages.sh"
 
 wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
   local seconds=$1 what=$2; shift 2
