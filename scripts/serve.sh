@@ -71,6 +71,9 @@ fail() {
 }
 
 code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$PORT$1" || true; }
+# "status content-type" of a GET: the API's own answer is JSON, while the web app at / answers a path the API
+# should own with a redirect to its login page.
+answer() { curl -s -o /dev/null -w '%{http_code} %{content_type}' --max-time 5 "http://127.0.0.1:$PORT$1" || true; }
 
 deadline=$((SECONDS + ready_timeout))
 until grep -q 'Payara Micro .* ready in' "$log" 2>/dev/null; do
@@ -80,9 +83,13 @@ until grep -q 'Payara Micro .* ready in' "$log" 2>/dev/null; do
 done
 # Start-up is over, so a WAR that is not answering now failed to deploy (see the log for the exception).
 for app in $apps; do
-  case "$app" in api) path=/api/v1/status ;; web) path=/ ;; esac
-  status=$(code "$path")
-  case "$status" in 2??|3??) ;; *) fail "the $app WAR did not deploy: GET $path answers $status." ;; esac
+  case "$app" in
+    api) path=/api/v1/status expected='200 application/json*' ;;
+    web) path=/ expected='[23]??*' ;;
+  esac
+  got=$(answer "$path")
+  # shellcheck disable=SC2053 # $expected is a pattern
+  [[ $got == $expected ]] || fail "the $app WAR did not deploy: GET $path answers ${got:-nothing}."
 done
 if [[ " $apps " == *" api "* ]]; then
   until [ "$(code /health/ready)" = 200 ]; do
