@@ -14,11 +14,13 @@ install_packages() {
   fi
   if [ -z "$apt_updated" ]; then
     printf '==> %s\n' "apt-get update" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq -o DPkg::Lock::Timeout=600
     apt_updated=1
   fi
   printf '==> %s\n' "installing ${missing[*]}" >&2
   # On a machine without apt-utils (minimal ones), debconf says it delays configuration: information, not an error.
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+  # Another apt (a second provisioning, the machine's own updates) may hold dpkg's lock: wait for it, not fail.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 \
+    "${missing[@]}" >/dev/null \
     2> >(grep -v '^debconf: delaying package configuration, since apt-utils is not installed' >&2)
 }
