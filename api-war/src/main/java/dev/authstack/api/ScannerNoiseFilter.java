@@ -8,16 +8,18 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 
-import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,6 +31,18 @@ import java.util.Map;
  * number or a boolean is turned back into what it says.
  */
 public class ScannerNoiseFilter implements OASFilter {
+
+    /** Payara lists a tag once per class that names it; OpenAPI wants each name once (the one with a description). */
+    @Override
+    public void filterOpenAPI(OpenAPI document) {
+        if (document.getTags() != null) {
+            Map<String, Tag> byName = new LinkedHashMap<>();
+            for (Tag tag : document.getTags()) {
+                byName.merge(tag.getName(), tag, (kept, other) -> kept.getDescription() != null ? kept : other);
+            }
+            document.setTags(new ArrayList<>(byName.values()));
+        }
+    }
 
     @Override
     public Schema filterSchema(Schema schema) {
@@ -92,16 +106,6 @@ public class ScannerNoiseFilter implements OASFilter {
         }
         if ("date-time".equals(schema.getFormat())) {
             schema.setType(Schema.SchemaType.STRING);
-        }
-        if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() == null
-                && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
-            // @Schema(type = ARRAY, implementation = X.class) comes out as an "array" with X's properties.
-            schema.setItems(OASFactory.createSchema()
-                    .type(Schema.SchemaType.OBJECT)
-                    .properties(schema.getProperties())
-                    .required(schema.getRequired()));
-            schema.setProperties(null);
-            schema.setRequired(null);
         }
         if (schema.getExample() instanceof String text && schema.getType() != null) {
             try {

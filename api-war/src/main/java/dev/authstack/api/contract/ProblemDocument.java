@@ -1,6 +1,5 @@
 package dev.authstack.api.contract;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -19,7 +18,7 @@ public record ProblemDocument(
         String detail,
         @Schema(description = "On a 5xx: the id of the server's log entry.", example = "7f1c8d0e-2a4b-4c3d-9e8f-0a1b2c3d4e5f")
         String incident,
-        @Schema(type = SchemaType.ARRAY, implementation = FieldError.class,
+        @Schema(implementation = FieldError[].class,
                 description = "On a validation failure: one entry per field and message.") List<FieldError> errors) {
 
     /** One broken rule of one field, named as the JSON body names it. */

@@ -38,8 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The API's OpenAPI document, served at /openapi with the web app at /: valid OpenAPI 3, and complete, i.e. every
  * operation of the README's table with its answers, problems and security; and the docs page that shows it.
  */
-@org.junit.jupiter.api.Disabled("Payara Micro 6.2025.10's OpenAPI scanner throws a NullPointerException (visitSize) on the first "
-        + "request for /openapi and serves a truncated document after it; open in issue 12")
 class ApiDocsIT {
 
     static final Api site = new Api(TestStack.get().baseUri());
@@ -52,7 +50,7 @@ class ApiDocsIT {
         assertEquals(200, answer.status(), answer::toString);
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(answer.body(), null, options);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(withoutPayaraEndpoints(answer.body()), null, options);
         assertTrue(parsed.getMessages() == null || parsed.getMessages().isEmpty(), "not valid OpenAPI 3: " + parsed.getMessages());
         document = parsed.getOpenAPI();
         assertNotNull(document);
@@ -148,6 +146,22 @@ class ApiDocsIT {
         String operations = browser.text("#swagger-ui");
         assertTrue(operations.contains("/v1/auth/login") && operations.contains("/v1/users/{id}"), operations);
         browser.screenshots("api-docs");
+    }
+
+    /**
+     * Payara Micro adds a root field of its own, {@code endpoints} (each application's paths), to every document it
+     * serves and offers no setting to leave it out; OpenAPI 3.0 allows only {@code x-} fields there. Everything
+     * else must validate. Generators ignore the field (Swagger UI, openapi-generator); the README says so.
+     */
+    static String withoutPayaraEndpoints(String document) {
+        try {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(document);
+            assertNotNull(tree.remove("endpoints"), "Payara's endpoints field is gone: drop this workaround");
+            return mapper.writeValueAsString(tree);
+        } catch (IOException e) {
+            throw new IllegalStateException("the document is not JSON", e);
+        }
     }
 
     /** "METHOD /path" of each row of the README's API table, with who may call it. */

@@ -51,7 +51,7 @@ public class UsersResource {
     @GET
     @Operation(operationId = "listUsers", summary = "Every user, by id")
     @APIResponse(responseCode = "200", description = "The users, in id order.",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UserView.class)))
+            content = @Content(schema = @Schema(implementation = UserView[].class)))
     @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "403", description = "The caller is not an administrator.",
