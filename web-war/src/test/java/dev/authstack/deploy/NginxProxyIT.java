@@ -106,6 +106,9 @@ class NginxProxyIT {
         assertEquals(404, unknown.status());
         assertEquals(Api.PROBLEM_JSON, unknown.mediaType());
         assertEquals(200, new Api(proxied).get("health/ready", null).status());
+        Api.Answer document = new Api(proxied).get("openapi", null);
+        assertEquals(200, document.status());
+        assertTrue(document.body().contains("/v1/users/{id}"), "the API's own document, not the web app's empty one");
 
         Api.Answer tooLarge = api.post("auth/login", "{\"username\":\"" + "a".repeat(70_000) + "\"}", null);
         assertEquals(413, tooLarge.status());

@@ -1,4 +1,4 @@
-package dev.authstack.web.deploy;
+package dev.authstack.deploy;
 
 import org.junit.jupiter.api.Test;
 
