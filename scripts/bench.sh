@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# make bench: on an instance of its own, measures side by side
-#   1. authenticated GET /hello against public GET /status (same concurrency and duration, alternating, after a
-#      warm-up): the ratio is what the JWT filter and the revocation check cost (goal >= 0.85);
-#   2. login throughput against the BCrypt bound, cores / time of one verification (goal >= 0.9);
-#   3. latency p50, p99 and max of both at concurrency 32;
-#   4. 100,000 revocations through the logout endpoint, then 1 again (goal: within 5%), Redis memory per revoked
-#      token, and the keys gone after the tokens expire;
-#   5. start-up seconds to /health/ready and the server's resident memory.
+# make bench: on instances of its own, in one run, side by side:
+#   1. the bare baseline: a minimal JAX-RS application (scripts/bench-bare) answering the JSON of /status on the same
+#      payara-micro.jar with the same JVM options, once as Payara Micro comes and once with the project's
+#      server-config applied; against it, the project's public GET /api/v1/status and authenticated GET /api/v1/hello
+#      with both WARs deployed as make run deploys them (goals: status >= 0.90, hello >= 0.85 of bare with the
+#      project's settings), in alternating rounds after a warm-up; latency p50/p99/max of each at 32 connections
+#      (goal: hello's p99 within 1.5 x bare's);
+#   2. the same three through nginx with the project's nginx.conf;
+#   3. login throughput against the BCrypt bound, cores / time of one verification (goal >= 0.9);
+#   4. 100,000 revocations through the logout endpoint, then the ratios again (goal: within 5%), Redis memory per
+#      revoked token, and the keys gone after the tokens expire;
+#   5. start-up seconds to /health/ready, and the server's resident memory when idle and after the run.
 # Prints a table, writes target/bench/report.md and target/bench/report.png. Load goes to 127.0.0.1 only.
 set -euo pipefail
 install_missing() { for tool in "$@"; do command -v "$tool" >/dev/null || need+=("$tool"); done; }
@@ -16,7 +20,8 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     $(printf '%s\n' "${need[@]}" | sed 's/^gnuplot$/gnuplot-nox/') >/dev/null
 fi
-source "$(dirname "$0")/instance.sh"
+INSTANCE_APPS="api web" PROVISION_EXTRAS=nginx source "$(dirname "$0")/instance.sh"
+rss_idle_mb=$(( $(ps -o rss= -p "$instance_java_pid") / 1024 ))
 
 out=$root/target/bench
 mkdir -p "$out"
@@ -41,6 +46,61 @@ token=$(curl -s -H 'Content-Type: application/json' -d '{"username":"admin","pas
   | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 [ -n "$token" ] || { echo "login failed" >&2; exit 1; }
 
+# The bare baseline, compiled here against the Jakarta EE API the project builds with.
+bare_dir=$root/target/bench/bare
+rm -rf "$bare_dir" && mkdir -p "$bare_dir/war/WEB-INF/classes"
+jakarta_api=$(find ~/.m2/repository/jakarta/platform/jakarta.jakartaee-api -name 'jakarta.jakartaee-api-10*.jar' ! -name '*sources*' | head -n 1)
+javac --release 17 -cp "$jakarta_api" -d "$bare_dir/war/WEB-INF/classes" "$root"/scripts/bench-bare/*.java
+(cd "$bare_dir/war" && jar cf ../ROOT.war .)
+bare_pids=()
+# start_bare NAME [config]: a Payara Micro with the bare application, plain or with the project's server-config;
+# sets started_port (not echoed: a $(...) subshell would lose the server's pid, and the exit trap with it)
+start_bare() {
+  local name=$1 port config=()
+  port=$(spare_port)
+  if [ "${2:-}" = config ]; then
+    config=(--addLibs "$root/target/runtime/postgresql.jar"
+      --prebootcommandfile "$root/server-config/pre-boot-commands.asadmin"
+      --postbootcommandfile "$root/server-config/post-boot-commands.asadmin")
+  fi
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options, as in serve.sh
+  java ${JAVA_OPTS:-} -jar "$root/target/runtime/payara-micro.jar" --nocluster --port "$port" \
+    --rootDir "$bare_dir/root-$name" "${config[@]}" --deploy "$bare_dir/ROOT.war" > "$bare_dir/$name.log" 2>&1 &
+  bare_pids+=($!)
+  for _ in $(seq 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/status")" = 200 ] && { started_port=$port; return; }
+    sleep 0.2
+  done
+  echo "the bare baseline ($name) did not start: $bare_dir/$name.log" >&2; exit 1
+}
+nginx_dirs=()
+# start_nginx NAME API_PORT WEB_PORT: Debian's nginx with the project's nginx.conf, its upstreams on these ports;
+# sets started_port
+start_nginx() {
+  local name=$1 port dir
+  port=$(spare_port) dir=$root/target/bench/nginx-$name
+  rm -rf "$dir" && mkdir -p "$dir/logs"
+  sed "s/listen 80;/listen 127.0.0.1:$port;/" "$root/containers/nginx/nginx.conf" > "$dir/nginx.conf"
+  sed -e "s/server api:8080;/server 127.0.0.1:$2;/" -e "s/server web:8080;/server 127.0.0.1:$3;/" \
+    "$root/containers/nginx/upstreams.conf" > "$dir/upstreams.conf"
+  cp /etc/nginx/mime.types "$dir/"
+  nginx -p "$dir" -c "$dir/nginx.conf" -g "pid $dir/nginx.pid;" > "$dir/nginx.out" 2>&1
+  nginx_dirs+=("$dir")
+  started_port=$port
+}
+stop_all() {
+  for dir in "${nginx_dirs[@]}"; do [ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null; done
+  for pid in "${bare_pids[@]}"; do kill "$pid" 2>/dev/null; done
+  wait "${bare_pids[@]}" 2>/dev/null || true
+  stop_instance
+}
+trap stop_all EXIT
+echo "starting the bare baseline, plain and with the project's server-config"
+start_bare plain && bare_plain_url=http://127.0.0.1:$started_port/api/v1/
+start_bare config && bare_port=$started_port bare_url=http://127.0.0.1:$started_port/api/v1/
+start_nginx stack "$PORT" "$PORT" && nginx_port=$started_port
+start_nginx bare "$bare_port" "$bare_port" && nginx_bare_port=$started_port
+
 # wrk_run NAME SECONDS CONNECTIONS [wrk args...]: prints "rps p50 p99 max" and fails on errors or non-2xx
 wrk_run() {
   local name=$1 seconds=$2 connections=$3; shift 3
@@ -50,36 +110,59 @@ wrk_run() {
   if [ "$errors" != 0 ] || [ "$non2xx" != 0 ]; then echo "$name: $errors socket errors, $non2xx non-2xx answers" >&2; exit 1; fi
   echo "$rps $p50 $p99 $max"
 }
-hello() { wrk_run hello "$1" 32 -H "Authorization: Bearer $token" "${api_url}hello"; }
-status() { wrk_run status "$1" 32 "${api_url}status"; }
+hello() { wrk_run hello "$1" 32 -H "Authorization: Bearer $token" "${2:-$api_url}hello"; }
+status() { wrk_run status "$1" 32 "${2:-$api_url}status"; }
+bare() { wrk_run bare "$1" 32 "${2:-$bare_url}status"; }
 
-# measure_ratio LABEL: alternating runs, the ratio of the summed rates; keeps the last run's latencies
-measure_ratio() {
-  local label=$1 status_sum=0 hello_sum=0
+# measure LABEL: alternating rounds of bare (plain and configured), status and hello. Sets, per target, the mean rate
+# (<target>_rps), its spread (<target>_spread, "min-max") and the last round's "p50 p99 max" (<target>_latency).
+measure() {
+  local label=$1 target rps p50 p99 max
+  for target in bare_plain bare status hello; do : > "$out/$label-$target.dat"; done
   for round in $(seq "$rounds"); do
-    read -r s p50s p99s maxs <<< "$(status "$duration")"
-    read -r h p50h p99h maxh <<< "$(hello "$duration")"
-    echo "  $label round $round: status $s/s, hello $h/s" >&2
-    status_sum=$(awk -v a="$status_sum" -v b="$s" 'BEGIN { print a + b }')
-    hello_sum=$(awk -v a="$hello_sum" -v b="$h" 'BEGIN { print a + b }')
-    echo "$label $round $s $h" >> "$out/rounds.dat"
+    read -r rps p50 p99 max <<< "$(bare "$duration" "$bare_plain_url")"; echo "$rps $p50 $p99 $max" >> "$out/$label-bare_plain.dat"
+    for target in bare status hello; do
+      read -r rps p50 p99 max <<< "$("$target" "$duration")"
+      echo "$rps $p50 $p99 $max" >> "$out/$label-$target.dat"
+    done
+    echo "  $label round $round: bare $(tail -n1 "$out/$label-bare_plain.dat" | cut -d' ' -f1)/s plain," \
+      "$(tail -n1 "$out/$label-bare.dat" | cut -d' ' -f1)/s configured; status $(tail -n1 "$out/$label-status.dat" | cut -d' ' -f1)/s;" \
+      "hello $(tail -n1 "$out/$label-hello.dat" | cut -d' ' -f1)/s" >&2
+    echo "$label $round $(tail -n1 "$out/$label-bare.dat" | cut -d' ' -f1) $(tail -n1 "$out/$label-status.dat" | cut -d' ' -f1) $(tail -n1 "$out/$label-hello.dat" | cut -d' ' -f1)" >> "$out/rounds.dat"
   done
-  ratio=$(awk -v h="$hello_sum" -v s="$status_sum" 'BEGIN { printf "%.3f", h / s }')
-  status_rps=$(awk -v s="$status_sum" -v n="$rounds" 'BEGIN { printf "%.0f", s / n }')
-  hello_rps=$(awk -v h="$hello_sum" -v n="$rounds" 'BEGIN { printf "%.0f", h / n }')
+  for target in bare_plain bare status hello; do
+    printf -v "${target}_rps" '%s' "$(awk '{ s += $1 } END { printf "%.0f", s / NR }' "$out/$label-$target.dat")"
+    printf -v "${target}_spread" '%s' "$(awk 'NR == 1 { lo = hi = $1 } { if ($1 < lo) lo = $1; if ($1 > hi) hi = $1 } END { printf "%.0f-%.0f", lo, hi }' "$out/$label-$target.dat")"
+    printf -v "${target}_latency" '%s' "$(tail -n1 "$out/$label-$target.dat" | cut -d' ' -f2-)"
+  done
 }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
 : > "$out/rounds.dat"
-echo "warming up the JIT (2 x 30 s)"
-status 30 >/dev/null
-hello 30 >/dev/null
+warmup=${BENCH_WARMUP_SECONDS:-30}
+echo "warming up the JIT (${warmup} s each: bare plain, bare configured, status, hello)"
+bare "$warmup" "$bare_plain_url" >/dev/null
+bare "$warmup" >/dev/null
+status "$warmup" >/dev/null
+hello "$warmup" >/dev/null
 
-echo "1. hello against status, $rounds alternating rounds of ${duration}s at 32 connections"
-measure_ratio before
-ratio_before=$ratio status_before=$status_rps hello_before=$hello_rps
-latency_status="$p50s $p99s $maxs" latency_hello="$p50h $p99h $maxh"
+echo "1. bare, status and hello: $rounds alternating rounds of ${duration}s at 32 connections"
+measure before
+status_ratio=$(ratio "$status_rps" "$bare_rps") hello_ratio=$(ratio "$hello_rps" "$bare_rps")
+platform_ratio=$(ratio "$bare_rps" "$bare_plain_rps")
+before_bare_plain="$bare_plain_rps ($bare_plain_spread)" before_bare="$bare_rps ($bare_spread)"
+before_status="$status_rps ($status_spread)" before_hello="$hello_rps ($hello_spread)"
+latency_bare=$bare_latency latency_status=$status_latency latency_hello=$hello_latency
+p99_ratio=$(ratio "$(echo "$latency_hello" | cut -d' ' -f2)" "$(echo "$latency_bare" | cut -d' ' -f2)")
 
-echo "2. login throughput against the BCrypt bound (cost $cost), after a 10 s warm-up"
+echo "2. the same through nginx with the project's nginx.conf (one round of ${duration}s each, after 10 s of warm-up)"
+bare 10 "http://127.0.0.1:$nginx_bare_port/api/v1/" >/dev/null
+read -r nginx_bare _ <<< "$(bare "$duration" "http://127.0.0.1:$nginx_bare_port/api/v1/")"
+status 10 "http://127.0.0.1:$nginx_port/api/v1/" >/dev/null
+read -r nginx_status _ <<< "$(status "$duration" "http://127.0.0.1:$nginx_port/api/v1/")"
+read -r nginx_hello _ <<< "$(hello "$duration" "http://127.0.0.1:$nginx_port/api/v1/")"
+
+echo "3. login throughput against the BCrypt bound (cost $cost), after a 10 s warm-up"
 wrk_run login 10 "$((cores * 2))" -s "$out/login.lua" "${api_url}auth/login" >/dev/null
 read -r login_rps _ <<< "$(wrk_run login 15 "$((cores * 2))" -s "$out/login.lua" "${api_url}auth/login")"
 read -r bcrypt_ms bcrypt_parallel <<< "$(java -cp "$driver_classpath" dev.authstack.bench.BcryptTimer "$cost")"
@@ -89,16 +172,16 @@ parallel_ratio=$(awk -v r="$login_rps" -v b="$bcrypt_parallel" 'BEGIN { printf "
 
 echo "4. $revocations revocations through POST /auth/logout"
 memory_before=$(redis_cli info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p')
-lifetime=300
+lifetime=${BENCH_TOKEN_SECONDS:-300}
 minted=$(date +%s)
 revoke_line=$(java -cp "$driver_classpath" dev.authstack.bench.RevokeMany "$api_url" "$JWT_SECRET" "$JWT_ISSUER" "$revocations" "$lifetime" "$token")
 echo "  $revoke_line"
 memory_after=$(redis_cli info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p')
 bytes_per_token=$(awk -v a="$memory_after" -v b="$memory_before" -v n="$revocations" 'BEGIN { printf "%.0f", (a - b) / n }')
 echo "  measuring again with $revocations revocations live"
-measure_ratio after
-ratio_after=$ratio status_after=$status_rps hello_after=$hello_rps
-change=$(awk -v a="$ratio_after" -v b="$ratio_before" 'BEGIN { printf "%.1f", (a - b) / b * 100 }')
+measure after
+hello_ratio_after=$(ratio "$hello_rps" "$bare_rps")
+change=$(awk -v a="$hello_ratio_after" -v b="$hello_ratio" 'BEGIN { printf "%.1f", (a - b) / b * 100 }')
 # The revocations last until the tokens' expiry plus the 30 s clock skew; wait for that, bounded, and count.
 expire_at=$((minted + lifetime + 30 + 2))
 while [ "$(date +%s)" -lt "$expire_at" ]; do sleep 1; done
@@ -111,37 +194,41 @@ machine="$(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, $(java -ve
 cat > "$out/report.md" <<MD
 | measure | value | goal |
 |---|---|---|
-| hello / status throughput | $ratio_before ($hello_before / $status_before req/s) | >= 0.85: $(goal "$ratio_before" 0.85 ">=") |
+| bare baseline, Payara Micro as it comes (req/s, mean of $rounds rounds, spread) | $before_bare_plain | |
+| bare baseline with the project's server-config (req/s) | $before_bare; $platform_ratio of as it comes | |
+| /api/v1/status (req/s), both WARs deployed | $before_status; **$status_ratio of bare** | >= 0.90: $(goal "$status_ratio" 0.90 ">=") |
+| /api/v1/hello with a valid token (req/s) | $before_hello; **$hello_ratio of bare** | >= 0.85: $(goal "$hello_ratio" 0.85 ">=") |
+| latency bare p50 / p99 / max (ms) | $(echo "$latency_bare" | tr ' ' '/') | |
+| latency status p50 / p99 / max (ms) | $(echo "$latency_status" | tr ' ' '/') | |
+| latency hello p50 / p99 / max (ms) | $(echo "$latency_hello" | tr ' ' '/'); p99 $p99_ratio x bare's | <= 1.5: $(goal "$p99_ratio" 1.5 "<=") |
+| through nginx: bare / status / hello (req/s) | $nginx_bare / $nginx_status / $nginx_hello; status $(ratio "$nginx_status" "$nginx_bare"), hello $(ratio "$nginx_hello" "$nginx_bare") of bare | |
 | login / BCrypt bound | $login_ratio ($login_rps req/s; bound $cores cores / ${bcrypt_ms} ms = $login_bound/s, cost $cost) | >= 0.9: $(goal "$login_ratio" 0.9 ">=") |
 | login / what $cores threads of BCrypt alone reach | $parallel_ratio ($login_rps / $bcrypt_parallel req/s) | |
-| latency status p50 / p99 / max (ms) | $(echo "$latency_status" | tr ' ' '/') | |
-| latency hello p50 / p99 / max (ms) | $(echo "$latency_hello" | tr ' ' '/') | |
-| hello / status with $revocations revocations live | $ratio_after ($hello_after / $status_after req/s), change ${change}% | at most 5% lower: $(goal "$change" -5 ">=") |
+| hello / bare with $revocations revocations live | $hello_ratio_after ($hello_rps / $bare_rps req/s), change ${change}% | at most 5% lower: $(goal "$change" -5 ">=") |
 | Redis memory per revoked token | $bytes_per_token bytes | |
 | revocation keys left after expiry | $left | 0: $(goal "$left" 0 "<=") |
-| start-up to /health/ready | ${instance_ready_seconds} s | |
-| Payara Micro resident memory after the run | $rss_mb MB | |
+| start-up to /health/ready, both WARs | ${instance_ready_seconds} s | <= 6: $(goal "$instance_ready_seconds" 6 "<=") |
+| Payara Micro resident memory, idle after start / after the run | $rss_idle_mb / $rss_mb MB | |
 
-Machine: $machine. Concurrency 32, ${rounds} alternating rounds of ${duration} s after a 2 x 30 s warm-up; wrk on the same machine.
+Machine: $machine. Concurrency 32, ${rounds} alternating rounds of ${duration} s after ${warmup} s of warm-up per target; wrk, the
+stack and both baselines on the same cores; every answer 2xx. JAVA_OPTS: ${JAVA_OPTS:-none}.
 MD
 
-awk '$1 == "before" { print $2 - 0.2, $3, $4 } ' "$out/rounds.dat" > "$out/before.dat"
-awk '$1 == "after" { print $2 + 0.2, $3, $4 } ' "$out/rounds.dat" > "$out/after.dat"
+awk '$1 == "before" { print $2, $3, $4, $5 }' "$out/rounds.dat" > "$out/before.dat"
 gnuplot <<GP
 set terminal pngcairo size 900,500 font "DejaVu Sans,10"
 set output "$out/report.png"
-set title "Throughput at 32 connections: public /status against authenticated /hello"
+set title "Throughput at 32 connections: bare JAX-RS, public /status and authenticated /hello"
 set xlabel "round"
 set ylabel "requests per second"
 set yrange [0:*]
 set xtics 1
 set key outside bottom center horizontal
 set style fill solid 0.8
-set boxwidth 0.18
-plot "$out/before.dat" using (\$1-0.1):2 with boxes title "status", \
-     "$out/before.dat" using (\$1+0.1):3 with boxes title "hello", \
-     "$out/after.dat" using (\$1-0.1):2 with boxes title "status, 100k revoked", \
-     "$out/after.dat" using (\$1+0.1):3 with boxes title "hello, 100k revoked"
+set boxwidth 0.2
+plot "$out/before.dat" using (\$1-0.22):2 with boxes title "bare (project settings)", \
+     "$out/before.dat" using 1:3 with boxes title "status", \
+     "$out/before.dat" using (\$1+0.22):4 with boxes title "hello"
 GP
 
 echo

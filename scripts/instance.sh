@@ -3,7 +3,7 @@
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-bash scripts/provision.sh >/dev/null
+bash scripts/provision.sh ${PROVISION_EXTRAS:-} >/dev/null
 if [ ! -f api-war/target/api-war.war ] || [ ! -d api-war/target/test-classes ] || [ -n "${REBUILD:-}" ]; then
   mvn -B -ntp -q package -DskipTests
 fi
@@ -22,7 +22,8 @@ spare_port() { # a port nothing listens on, from the range the kernel does not h
 }
 
 export PORT=${INSTANCE_PORT:-$(spare_port)}
-export APPS=api
+# The API alone, unless the sourcing script wants the stack as make run deploys it (INSTANCE_APPS="api web").
+export APPS=${INSTANCE_APPS:-api}
 export JWT_SECRET=${JWT_SECRET:-$(head -c 48 /dev/urandom | base64 -w0)}
 export JWT_ISSUER=${JWT_ISSUER:-auth-demo}
 api_url=http://127.0.0.1:$PORT/api/v1/
