@@ -28,7 +28,7 @@ import dev.authstack.api.problems.entity.ProblemException;
  * expiry) and checked against this instance's in-memory revocations before anything else runs. A bad or revoked
  * token is a 401; while revocations cannot be known (the feed from Redis is down) it is a 503: a token that could not
  * be checked is never let through. A request without a token continues as anonymous, and {@link AccessRules} refuses
- * it wherever a caller is needed. Mapped in web.xml, after CORS.
+ * it wherever a caller is needed. Mapped in web.xml; CORS, when configured, runs before it.
  */
 public class BearerTokenFilter extends HttpFilter {
 

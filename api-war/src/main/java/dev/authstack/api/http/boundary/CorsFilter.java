@@ -1,8 +1,12 @@
 package dev.authstack.api.http.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,28 +15,44 @@ import org.eclipse.microprofile.config.Config;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * CORS for the origins in {@code CORS_ALLOWED_ORIGINS} (comma separated; empty allows none). Preflights are answered
- * here, before the bearer filter, since browsers send them without credentials. Mapped in web.xml.
+ * here, before the bearer filter, since browsers send them without credentials. Registered by {@link Registration},
+ * and only when some origin is allowed: with none, the filter would only add work to every request.
  */
 public class CorsFilter extends HttpFilter {
 
-    // Read through Config: Payara cannot inject an Optional<List<String>> config property into a servlet filter.
-    @Inject
-    Config config;
+    private final Set<String> allowedOrigins;
 
-    private Set<String> allowedOrigins;
+    CorsFilter(Set<String> allowedOrigins) {
+        this.allowedOrigins = allowedOrigins;
+    }
 
-    @Override
-    public void init() {
-        allowedOrigins = config.getOptionalValue("cors.allowed.origins", String.class).stream()
-                .flatMap(origins -> Arrays.stream(origins.split(",")))
-                .map(String::strip)
-                .filter(origin -> !origin.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+    /** Puts the filter in front of every other on the API's paths when the configuration allows an origin. */
+    @WebListener
+    public static class Registration implements ServletContextListener {
+
+        // Read through Config: Payara cannot inject an Optional<List<String>> config property.
+        @Inject
+        Config config;
+
+        @Override
+        public void contextInitialized(ServletContextEvent event) {
+            Set<String> origins = config.getOptionalValue("cors.allowed.origins", String.class).stream()
+                    .flatMap(list -> Arrays.stream(list.split(",")))
+                    .map(String::strip)
+                    .filter(origin -> !origin.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+            if (!origins.isEmpty()) {
+                event.getServletContext().addFilter("cors", new CorsFilter(origins))
+                        // isMatchAfter false: before the filters web.xml declares, the bearer filter among them.
+                        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/v1/*");
+            }
+        }
     }
 
     @Override
