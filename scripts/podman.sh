@@ -28,9 +28,16 @@ podman_install() {
 }
 
 # recipe_hash NAME: a hash of every file of the recipe, names and contents, so any change to it means a new image.
+# A recipe with a file `host-ca-certificates` also copies the host's extra trusted certificates into the image (a
+# TLS-inspecting proxy's, which a build that downloads must trust), so they are part of its hash too.
 recipe_hash() {
   local dir=$podman_root/containers/test-bases/$1
-  (cd "$dir" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16
+  {
+    (cd "$dir" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)
+    if [ -f "$dir/host-ca-certificates" ] && [ -d /usr/local/share/ca-certificates ]; then
+      (cd /usr/local/share/ca-certificates && find . -name '*.crt' -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
+    fi
+  } | sha256sum | cut -c1-16
 }
 
 # build NAME: the image localhost/authstack-test-NAME:<recipe hash>, built only when no image of that recipe exists.
@@ -41,6 +48,7 @@ recipe_hash() {
 #   files/     optional: copied into the image's root as they are (entrypoint scripts, configuration)
 #   customize  optional: a bash script run last with the image's root folder as $1 (users, fetched jars)
 #   tags       optional: further names of the image, one a line: the official names a stand-in answers to
+#   host-ca-certificates  optional: trust the host's /usr/local/share/ca-certificates in the image as well
 build() {
   local name=${1:?usage: build NAME} dir hash image
   dir=$podman_root/containers/test-bases/$name
@@ -63,6 +71,10 @@ build() {
     hooks=()
     [ ! -d "$dir/files" ] || hooks+=(--customize-hook="sync-in '$dir/files' /")
     [ ! -f "$dir/customize" ] || hooks+=(--customize-hook="bash '$dir/customize' \"\$1\"")
+    if [ -f "$dir/host-ca-certificates" ] && [ -n "$(find /usr/local/share/ca-certificates -name '*.crt' 2>/dev/null)" ]; then
+      hooks+=(--customize-hook="sync-in /usr/local/share/ca-certificates /usr/local/share/ca-certificates"
+              --customize-hook='chroot "$1" update-ca-certificates >/dev/null')
+    fi
     mmdebstrap --quiet --variant=minbase --include="$packages" "${hooks[@]}" bookworm "$work/rootfs.tar" \
       "deb http://deb.debian.org/debian bookworm main" \
       "deb http://deb.debian.org/debian bookworm-updates main" \
