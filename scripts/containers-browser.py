@@ -6,7 +6,8 @@
 The password comes from the environment (BROWSER_PASSWORD), never the command line. Logs in on the login page,
 checks the dashboard names the user and the hello page shows the API's greeting. With --between, runs COMMAND
 (a shell command, e.g. one that kills the web instance that served the last page) and then opens the dashboard and
-the hello page N more times: each must still show the logged-in user, not the login page. Prints one line per check,
+the hello page N more times: each must still show the logged-in user, not the login page; then the logout button
+must log out (a POST whose view state lives in the session). Prints one line per check,
 indented `ok ...` or `FAILED ...`, and exits 1 if any failed.
 """
 import argparse
@@ -76,6 +77,13 @@ def main():
                 shown = text_of(driver, element)
                 check(shown is not None and args.username in shown,
                       "browser after the kill, page %d (%s): still logged in as %s" % (n + 1, page, args.username))
+            # A POST after the kill too: the logout form's view state was kept in the replicated session.
+            driver.find_element(By.ID, "logout:submit").click()
+            wait.until(expected_conditions.presence_of_element_located((By.ID, "login:username")))
+            check(driver.find_elements(By.ID, "logged-out") != [], "browser after the kill: the logout button logs out")
+            driver.get(args.base + "/dashboard.xhtml")
+            check(driver.find_elements(By.ID, "account-username") == [],
+                  "browser after the logout: the dashboard is not shown any more")
     finally:
         driver.quit()
     return 1 if failures else 0

@@ -21,7 +21,9 @@ install_packages podman-compose python3-selenium chromium chromium-driver fonts-
 
 project=auth-stack
 label=io.podman.compose.project=$project
-export API_REPLICAS=${API_REPLICAS:-1} WEB_REPLICAS=${WEB_REPLICAS:-1}
+export API_REPLICAS=${API_REPLICAS:-2} WEB_REPLICAS=${WEB_REPLICAS:-2}
+[ "$API_REPLICAS" -ge 2 ] && [ "$WEB_REPLICAS" -ge 2 ] ||
+  { echo "the failover checks need API_REPLICAS and WEB_REPLICAS of 2 or more" >&2; exit 2; }
 expected_containers=$((3 + API_REPLICAS + WEB_REPLICAS))
 logs=$root/target/test-containers
 started=$SECONDS
@@ -147,6 +149,104 @@ check "a request without a token is refused (401)" [ "$(http GET /hello)" = 401 
 
 say "headless Chromium through the web app"
 check "browser login through nginx and the web app" env BROWSER_PASSWORD="$user_password" /usr/bin/python3 scripts/containers-browser.py "$base" "$user"
+
+say "revocations cross API instances"
+ip_of() { podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }
+container_of() { # container_of SERVICE IP: the project's container of SERVICE with that address
+  local c
+  for c in $(podman ps --format '{{.Names}}' --filter "label=$label" --filter "label=com.docker.compose.service=$1"); do
+    [ "$(ip_of "$c")" = "$2" ] && { echo "$c"; return 0; }
+  done
+  return 1
+}
+api_containers=($(podman ps --format '{{.Names}}' --filter "label=$label" --filter "label=com.docker.compose.service=api" | sort))
+first_api=http://$(ip_of "${api_containers[0]}"):8080/api/v1
+second_api=http://$(ip_of "${api_containers[1]}"):8080/api/v1
+# Each round: a token both instances accept, logged out on the first; how long until the second refuses it.
+worst_ms=0
+propagation_ok=1
+for round in 1 2 3 4 5; do
+  token=$(login "$user" "$user_password")
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$second_api/hello")" = 200 ] || propagation_ok=
+  curl -s -o /dev/null -X POST -H "Authorization: Bearer $token" "$first_api/auth/logout"
+  t0=$(date +%s%N)
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$second_api/hello")" = 401 ]; do
+    [ $((($(date +%s%N) - t0) / 1000000)) -lt 5000 ] || { propagation_ok=; break; }
+  done
+  ms=$((($(date +%s%N) - t0) / 1000000))
+  [ "$ms" -le "$worst_ms" ] || worst_ms=$ms
+done
+echo "   worst of 5: the other instance refused the logged-out token ${worst_ms} ms after the logout answered"
+check "a logout on ${api_containers[0]} is refused by ${api_containers[1]} within 1 s (worst ${worst_ms} ms)" \
+  bash -c '[ -n "$1" ] && [ "$2" -lt 1000 ]' _ "$propagation_ok" "$worst_ms"
+
+say "failover: one web and one API container killed during a browser session and a request load"
+load=$(mktemp -d)
+# worker NAME METHOD PATH TOKEN [BODY]: repeats one request through nginx until $load/stop exists, one status a line.
+worker() {
+  local args=(-s -o /dev/null -w '%{http_code}\n' --max-time 30 -X "$2" "$base$3")
+  [ -z "$4" ] || args+=(-H "Authorization: Bearer $4")
+  [ -z "${5:-}" ] || args+=(-H 'Content-Type: application/json' -d "$5")
+  until [ -e "$load/stop" ]; do curl "${args[@]}" >> "$load/$1" || echo 000 >> "$load/$1"; done
+}
+load_token=$(login "$user" "$user_password")
+for n in 1 2 3; do worker "api-get-$n" GET /api/v1/hello "$load_token" & done
+worker web-get GET /login.xhtml "" &
+worker revoked GET /api/v1/hello "$revoked_token" &
+worker login POST /api/v1/auth/login "" "{\"username\":\"$user\",\"password\":\"$user_password\"}" &
+total() { cat "$load"/"$1"* 2>/dev/null | wc -l; }
+# wait_for_load N SECONDS: until every worker has answered N more requests than when called, or the deadline.
+wait_for_load() {
+  local f deadline=$((SECONDS + $2))
+  local -A before=()
+  for f in "$load"/api-get-* "$load"/web-get "$load"/revoked "$load"/login; do before[$f]=$(wc -l < "$f"); done
+  for f in "${!before[@]}"; do
+    until [ "$(wc -l < "$f")" -ge $((before[$f] + $1)) ]; do
+      [ $SECONDS -lt $deadline ] || return 1
+      sleep 0.2
+    done
+  done
+}
+# The load runs on every instance before the kill comes.
+touch "$load"/api-get-{1,2,3} "$load"/web-get "$load"/revoked "$load"/login
+wait_for_load 5 60
+# The kill, run by the browser between its pages: the web container that served its last page (nginx logs the
+# upstream address), and the first API container.
+web_addresses=""
+for c in $(podman ps --format '{{.Names}}' --filter "label=$label" --filter "label=com.docker.compose.service=web"); do
+  web_addresses+="$(ip_of "$c")=$c "
+done
+cat > "$load/kill.sh" <<KILL
+served=\$(podman logs --tail 500 ${project}_nginx_1 2>&1 | grep 'GET /hello.xhtml' | tail -n 1 | sed 's/.* ua=\([0-9.]*\):.*/\1/')
+victim=""
+for pair in $web_addresses; do [ "\${pair%%=*}" = "\$served" ] && victim=\${pair#*=}; done
+[ -n "\$victim" ] || { echo "no web container has the address \$served"; exit 1; }
+echo "   killing \$victim, which served the last page, and ${api_containers[0]}"
+podman kill \$victim ${api_containers[0]} >/dev/null
+KILL
+kill_command="bash $load/kill.sh"
+browser_out=$(env BROWSER_PASSWORD="$user_password" /usr/bin/python3 scripts/containers-browser.py "$base" "$user" \
+  --pages 6 --between "$kill_command" 2>&1)
+browser_status=$?
+# The load goes on past the kill, onto the instances left, before it stops.
+wait_for_load 10 60
+touch "$load/stop"
+wait_load_deadline=$((SECONDS + 40))
+while [ -n "$(jobs -rp)" ] && [ $SECONDS -lt $wait_load_deadline ]; do sleep 0.5; done
+echo "$browser_out"
+check "the browser session survived the kill of the web instance that served it (and of an API instance)" [ "$browser_status" -eq 0 ]
+get_total=$(total api-get-); get_errors=$(cat "$load"/api-get-* | grep -vc '^200$')
+web_total=$(total web-get); web_errors=$(grep -vc '^200$' "$load/web-get")
+login_total=$(total login); login_errors=$(grep -vc '^200$' "$load/login")
+revoked_total=$(total revoked); revoked_accepted=$(grep -c '^200$' "$load/revoked")
+echo "   load through nginx: GET /api/v1/hello $get_total requests, $get_errors failed; GET /login.xhtml $web_total, $web_errors failed;"
+echo "   POST /api/v1/auth/login $login_total, $login_errors failed; the revoked token sent $revoked_total times, accepted $revoked_accepted times"
+echo "   failed answers: $(cat "$load"/api-get-* "$load/web-get" "$load/login" | grep -v '^200$' | sort | uniq -c | xargs)"
+check "the load ran on both sides of the kill (over 100 API requests)" [ "$get_total" -gt 100 ]
+check "no retried idempotent request failed (GET: $get_errors of $((get_total + web_total)))" [ $((get_errors + web_errors)) -eq 0 ]
+check "at most the one login in flight on the killed API instance failed ($login_errors of $login_total)" [ "$login_errors" -le 1 ]
+check "the revoked token was never accepted ($revoked_total tries)" [ "$revoked_accepted" -eq 0 ]
+rm -rf "$load"
 
 say "make restart keeps users and revocations"
 timed "make restart" make -s restart
