@@ -217,7 +217,7 @@ for c in $(podman ps --format '{{.Names}}' --filter "label=$label" --filter "lab
   web_addresses+="$(ip_of "$c")=$c "
 done
 cat > "$load/kill.sh" <<KILL
-served=\$(podman logs --tail 500 ${project}_nginx_1 2>&1 | grep 'GET /hello.xhtml' | tail -n 1 | sed 's/.* ua=\([0-9.]*\):.*/\1/')
+served=\$(podman logs --tail 500 ${project}_nginx_1 2>&1 | grep 'GET /hello.xhtml' | tail -n 1 | sed 's/.*[ =]\([0-9.]*\):[0-9]*\s*\$/\1/')
 victim=""
 for pair in $web_addresses; do [ "\${pair%%=*}" = "\$served" ] && victim=\${pair#*=}; done
 [ -n "\$victim" ] || { echo "no web container has the address \$served"; exit 1; }
