@@ -4,8 +4,11 @@
 # Builds the test-only stand-ins of the official base images (containers/test-bases/; no registry is assumed
 # reachable), then: make build, make start, waits until every container's own healthcheck passes, and tests through
 # nginx on the published port: the API's contract smoke (login, hello, register, logout revokes), health, a login in
-# headless Chromium through the web app; make restart keeps users and revocations; make status and make logs answer;
-# make stop stops everything; make clean FORCE=1 leaves no container, volume, network or image of the project.
+# headless Chromium through the web app; how fast a logout on one API instance is refused by another; then kills
+# the web container that served a logged-in browser's last page and an API container in the middle of a request load,
+# and counts what failed (API_REPLICAS and WEB_REPLICAS, 2 each by default); make restart keeps users and
+# revocations; make status and make logs answer; make stop stops everything; make clean FORCE=1 leaves no container,
+# volume, network or image of the project. Podman only (it reads the containers' addresses and logs with podman).
 #
 # Refuses to run when the project `auth-stack` already has containers or volumes: its last step would destroy them.
 # Prints one line per check, `N passed, M failed` last, and cleans up on failure too. Logs of a failed run are kept
@@ -152,13 +155,6 @@ check "browser login through nginx and the web app" env BROWSER_PASSWORD="$user_
 
 say "revocations cross API instances"
 ip_of() { podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }
-container_of() { # container_of SERVICE IP: the project's container of SERVICE with that address
-  local c
-  for c in $(podman ps --format '{{.Names}}' --filter "label=$label" --filter "label=com.docker.compose.service=$1"); do
-    [ "$(ip_of "$c")" = "$2" ] && { echo "$c"; return 0; }
-  done
-  return 1
-}
 api_containers=($(podman ps --format '{{.Names}}' --filter "label=$label" --filter "label=com.docker.compose.service=api" | sort))
 first_api=http://$(ip_of "${api_containers[0]}"):8080/api/v1
 second_api=http://$(ip_of "${api_containers[1]}"):8080/api/v1
