@@ -28,15 +28,18 @@ test: ## unit, integration and browser tests against a real Payara Micro, Postgr
 clean-build: ## remove Maven's build output
 	$(MVN) -q clean
 
-# Containers: podman-compose when present, else docker compose, else docker-compose.
+# Containers: podman-compose when present, else docker compose, else docker-compose. The same flags work with all
+# three: compose reads containers/.env because it lies beside the compose file (podman-compose 1.0.3 has no
+# --env-file), and the project is named on the command line (1.0.3 ignores the file's `name:`).
 COMPOSE_FILE := containers/compose.yaml
 ENV_FILE := containers/.env
+PROJECT := auth-stack
 COMPOSE = $(shell if command -v podman-compose >/dev/null 2>&1; then echo podman-compose; \
 	elif docker compose version >/dev/null 2>&1; then echo "docker compose"; \
 	elif command -v docker-compose >/dev/null 2>&1; then echo docker-compose; fi)
-COMPOSE_RUN = $(COMPOSE) -f $(COMPOSE_FILE) --env-file $(ENV_FILE)
+COMPOSE_RUN = $(COMPOSE) -p $(PROJECT) -f $(COMPOSE_FILE)
 
-.PHONY: build start stop restart logs status clean compose-check test-asadmin
+.PHONY: build start stop restart logs status clean compose-check test-asadmin test-containers
 
 compose-check:
 	@if [ -z "$(COMPOSE)" ]; then echo "No container engine: install podman-compose (apt-get install podman-compose) or Docker with compose." >&2; exit 1; fi
@@ -49,11 +52,13 @@ $(ENV_FILE): ## the secrets of the containers, random on first use, never commit
 	@echo "created $@ with random JWT_SECRET, DB_PASSWORD and the first administrator's password:"
 	@echo "  log in as $$(sed -n 's/^ADMIN_USERNAME=//p' $@) / $$(sed -n 's/^ADMIN_PASSWORD=//p' $@)   (shown once; it stays in $@)"
 
+# podman-compose 1.0.3 exits 0 even when an image fails to build, printing `exit code: N`: that line fails the target.
 build: compose-check $(ENV_FILE) ## build the api and web images (needs only a container engine)
-	$(COMPOSE_RUN) build
+	@set -o pipefail; $(COMPOSE_RUN) build 2>&1 | awk '{ print } /^exit code: [1-9]/ { failed = 1 } END { exit failed }' || \
+	  { echo "make build: an image failed to build (see above)" >&2; exit 1; }
 
-start: compose-check $(ENV_FILE) ## start nginx, api, web, postgres and redis; the app answers on port HTTP_PORT (80)
-	$(COMPOSE_RUN) up -d --build
+start: build ## start nginx, api, web, postgres and redis; the app answers on port HTTP_PORT (80)
+	$(COMPOSE_RUN) up -d
 
 stop: compose-check $(ENV_FILE) ## stop the containers, keeping their data
 	$(COMPOSE_RUN) down
@@ -66,10 +71,22 @@ logs: compose-check $(ENV_FILE) ## follow the containers' logs
 status: compose-check $(ENV_FILE) ## the containers and their health
 	$(COMPOSE_RUN) ps
 
+# podman-compose 1.0.3 has no `down --rmi` and leaves the network: podman removes those, and any container of the
+# project that a larger API_REPLICAS/WEB_REPLICAS left behind.
 clean: compose-check $(ENV_FILE) ## remove containers, images and volumes (asks first; FORCE=1 does not)
 	@if [ "$(FORCE)" != 1 ]; then read -r -p "Remove the containers, images and volumes, with all users and revocations? [y/N] " answer; \
 	  [ "$$answer" = y ] || [ "$$answer" = Y ] || { echo "nothing removed"; exit 1; }; fi
-	$(COMPOSE_RUN) down --volumes --rmi local
+	@if [ "$(COMPOSE)" = podman-compose ]; then \
+	  $(COMPOSE_RUN) down --volumes && \
+	  leftover=$$(podman ps -aq --filter label=io.podman.compose.project=$(PROJECT)) && \
+	  { [ -z "$$leftover" ] || podman rm --force --time 0 $$leftover >/dev/null; } && \
+	  { ! podman network exists $(PROJECT)_default || podman network rm $(PROJECT)_default >/dev/null; } && \
+	  for image in localhost/auth-stack-api:latest localhost/auth-stack-web:latest; do \
+	    ! podman image exists $$image || podman rmi $$image >/dev/null || exit 1; done; \
+	else $(COMPOSE_RUN) down --volumes --rmi local; fi
+
+test-containers: ## the container path for real: stand-in base images, make build/start/restart/stop/clean, smoke and browser tests through nginx, failover
+	@bash scripts/test-containers.sh
 
 test-asadmin: ## deploy both WARs onto a fresh Payara Server domain with asadmin, as the README says, and smoke-test them
 	@bash scripts/provision.sh

@@ -4,7 +4,9 @@
 # server that answers 404. Ctrl-C or SIGTERM stops it. Used by `make run`, the integration tests and the benchmarks.
 #
 # Environment: PORT and the DB_*, REDIS_URL, JWT_* and CORS_* variables of the README; JAVA_OPTS for the JVM;
-# APPS (default "api web") to deploy only some of the WARs; READY_TIMEOUT seconds (default 180).
+# APPS (default "api web") to deploy only some of the WARs; READY_TIMEOUT seconds (default 180); CLUSTER_ARGS,
+# Payara Micro's clustering options instead of the default --nocluster (the session failover test clusters two
+# web instances).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -49,9 +51,11 @@ for app in $apps; do
 done
 
 log=$work/server.log
+# shellcheck disable=SC2206 # CLUSTER_ARGS is a list of options
+cluster=(${CLUSTER_ARGS:---nocluster})
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 java ${JAVA_OPTS:-} -jar "$runtime/payara-micro.jar" \
-  --nocluster --port "$PORT" --rootDir "$work/root" \
+  "${cluster[@]}" --port "$PORT" --rootDir "$work/root" \
   --addLibs "$runtime/postgresql.jar" \
   --prebootcommandfile "$root/server-config/pre-boot-commands.asadmin" \
   --postbootcommandfile "$root/server-config/post-boot-commands.asadmin" \

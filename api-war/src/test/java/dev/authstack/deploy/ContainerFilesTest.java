@@ -73,7 +73,8 @@ class ContainerFilesTest {
         assertTrue(api.get("JWT_SECRET").toString().startsWith("${JWT_SECRET:?"));
         assertTrue(api.get("DB_PASSWORD").toString().startsWith("${DB_PASSWORD:?"));
         assertTrue(map(service("postgres").get("environment")).get("POSTGRES_PASSWORD").toString().startsWith("${DB_PASSWORD:?"));
-        assertEquals("http://api:8080/api/v1", map(service("web").get("environment")).get("API_BASE_URL"));
+        // Through nginx: balanced over the API instances, and retried on another when one dies.
+        assertEquals("http://nginx/api/v1", map(service("web").get("environment")).get("API_BASE_URL"));
         String gitignore = Files.readString(Processes.projectRoot().resolve(".gitignore"));
         assertTrue(gitignore.lines().anyMatch("containers/.env"::equals), "containers/.env is ignored by git");
     }

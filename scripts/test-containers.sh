@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# make test-containers: the container path run for real, with the README's own commands.
+#
+# Builds the test-only stand-ins of the official base images (containers/test-bases/; no registry is assumed
+# reachable), then: make build, make start, waits until every container's own healthcheck passes, and tests through
+# nginx on the published port: the API's contract smoke (login, hello, register, logout revokes), health, a login in
+# headless Chromium through the web app; how fast a logout on one API instance is refused by another; then kills
+# the web container that served a logged-in browser's last page and an API container in the middle of a request load,
+# and counts what failed (API_REPLICAS and WEB_REPLICAS, 2 each by default); make restart keeps users and
+# revocations; make status and make logs answer; make stop stops everything; make clean FORCE=1 leaves no container,
+# volume, network or image of the project. Podman only (it reads the containers' addresses and logs with podman).
+#
+# Refuses to run when the project `auth-stack` already has containers or volumes: its last step would destroy them.
+# Prints one line per check, `N passed, M failed` last, and cleans up on failure too. Logs of a failed run are kept
+# in target/test-containers/.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+# shellcheck source=scripts/podman.sh
+source scripts/podman.sh
+# podman.sh sets -e; here a failed command is a failed check, counted, and the run goes on.
+set +e
+install_packages podman-compose python3-selenium chromium chromium-driver fonts-dejavu-core || exit 1
+
+project=auth-stack
+label=io.podman.compose.project=$project
+export API_REPLICAS=${API_REPLICAS:-2} WEB_REPLICAS=${WEB_REPLICAS:-2}
+[ "$API_REPLICAS" -ge 2 ] && [ "$WEB_REPLICAS" -ge 2 ] ||
+  { echo "the failover checks need API_REPLICAS and WEB_REPLICAS of 2 or more" >&2; exit 2; }
+expected_containers=$((3 + API_REPLICAS + WEB_REPLICAS))
+logs=$root/target/test-containers
+started=$SECONDS
+passed=0
+failed=0
+cleaned=
+created_env=
+
+say() { printf '\n==> [%s, %d s] %s\n' "$(date +%T)" $((SECONDS - started)) "$*"; }
+pass() { passed=$((passed + 1)); echo "ok $*"; }
+fail() { failed=$((failed + 1)); echo "FAILED $*"; }
+check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
+
+project_containers() { podman ps -aq --filter "label=$label"; }
+project_volumes() { podman volume ls -q --filter "label=$label"; }
+project_networks() { podman network ls -q --filter "name=^${project}_"; }
+
+finish() {
+  local status=$?
+  if [ -z "$cleaned" ]; then
+    if [ "$failed" -gt 0 ] || [ "$status" -ne 0 ]; then
+      mkdir -p "$logs"
+      for c in $(project_containers); do
+        podman logs "$c" > "$logs/$(podman inspect --format '{{.Name}}' "$c").log" 2>&1 || true
+      done
+      echo "logs of the containers kept in $logs"
+    fi
+    make -s clean FORCE=1 >/dev/null 2>&1 || true
+  fi
+  [ -z "$created_env" ] || rm -f containers/.env
+  [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1
+  echo
+  echo "make test-containers took $(((SECONDS - started) / 60)) min $(((SECONDS - started) % 60)) s"
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ -n "$(project_containers)$(project_volumes)" ]; then
+  echo "the project $project already has containers or volumes (a stack of yours?); this test ends with" \
+       "make clean FORCE=1, which would destroy them: run make clean first" >&2
+  cleaned=1
+  exit 2
+fi
+[ -f containers/.env ] || created_env=1
+
+spare_port() {
+  local port
+  for _ in $(seq 50); do
+    port=$(shuf -i 20000-30000 -n 1)
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  return 1
+}
+export HTTP_PORT=${HTTP_PORT:-$(spare_port)}
+base=http://127.0.0.1:$HTTP_PORT
+api=$base/api/v1
+
+say "stand-in base images (built once per recipe, then reused)"
+for recipe in payara-micro maven postgres redis nginx; do
+  build "$recipe" >/dev/null || { fail "the stand-in image $recipe builds"; exit 1; }
+done
+pass "the five stand-in base images exist under the names compose.yaml and the Containerfiles use"
+
+# wait_healthy SECONDS: every container of the project runs its own healthcheck (podman runs them only on demand
+# where no systemd timer exists) until all pass, or the deadline.
+wait_healthy() {
+  local deadline=$((SECONDS + $1)) c healthy
+  while [ $SECONDS -lt $deadline ]; do
+    healthy=0
+    for c in $(podman ps -q --filter "label=$label"); do
+      if podman healthcheck run "$c" >/dev/null 2>&1; then healthy=$((healthy + 1)); fi
+    done
+    [ "$healthy" -ge "$expected_containers" ] && return 0
+    sleep 2
+  done
+  podman ps -a --filter "label=$label" --format '{{.Names}} {{.Status}}'
+  return 1
+}
+
+# http METHOD PATH [TOKEN] [BODY]: prints the status code; the body lands in $body_file.
+body_file=$(mktemp)
+http() {
+  local args=(-s -o "$body_file" -w '%{http_code}' --max-time 15 -X "$1" "$api$2")
+  [ -z "${3:-}" ] || args+=(-H "Authorization: Bearer $3")
+  [ -z "${4:-}" ] || args+=(-H 'Content-Type: application/json' -d "$4")
+  curl "${args[@]}"
+}
+field() { /usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$body_file" "$1" 2>/dev/null; }
+login() { # login USER PASSWORD: prints the token
+  [ "$(http POST /auth/login '' "{\"username\":\"$1\",\"password\":\"$2\"}")" = 200 ] && field access_token
+}
+
+say "make build"
+# timed WHAT COMMAND...: a check that says how long its command took.
+timed() { local what=$1 t=$SECONDS rc; shift; "$@"; rc=$?; check "$what ($((SECONDS - t)) s)" [ $rc -eq 0 ]; }
+timed "make build" make -s build
+say "make start (HTTP_PORT=$HTTP_PORT)"
+timed "make start" make -s start
+timed "all $expected_containers containers healthy" wait_healthy 300
+
+admin_user=$(sed -n 's/^ADMIN_USERNAME=//p' containers/.env)
+admin_password=$(sed -n 's/^ADMIN_PASSWORD=//p' containers/.env)
+user=user$RANDOM
+user_password=containers-$(head -c 9 /dev/urandom | base64 | tr -d '/+=')
+
+say "the API through nginx"
+check "GET /api/v1/status answers 200 UP" bash -c "[ \"\$(curl -s --max-time 10 $api/status)\" != '' ] && curl -s --max-time 10 $api/status | grep -q '\"UP\"'"
+check "GET /health/ready answers 200 through nginx" [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/health/ready")" = 200 ]
+admin_token=$(login "$admin_user" "$admin_password")
+check "the first administrator from containers/.env logs in" [ -n "$admin_token" ]
+check "GET /hello with the token answers the administrator" bash -c '[ "$1" = 200 ] && grep -q "\"user\":\"$2\"" "$3"' _ "$(http GET /hello "$admin_token")" "$admin_user" "$body_file"
+check "POST /register creates a user (201)" [ "$(http POST /register "$admin_token" "{\"username\":\"$user\",\"email\":\"$user@example.com\",\"password\":\"$user_password\",\"is_admin\":false}")" = 201 ]
+user_token=$(login "$user" "$user_password")
+check "the new user logs in" [ -n "$user_token" ]
+revoked_token=$(login "$user" "$user_password")
+check "POST /auth/logout answers 200" [ "$(http POST /auth/logout "$revoked_token")" = 200 ]
+check "the logged-out token is refused (401)" [ "$(http GET /hello "$revoked_token")" = 401 ]
+check "another token of the same user still works" [ "$(http GET /hello "$user_token")" = 200 ]
+check "a request without a token is refused (401)" [ "$(http GET /hello)" = 401 ]
+
+say "headless Chromium through the web app"
+check "browser login through nginx and the web app" env BROWSER_PASSWORD="$user_password" /usr/bin/python3 scripts/containers-browser.py "$base" "$user"
+
+say "revocations cross API instances"
+ip_of() { podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }
+api_containers=($(podman ps --format '{{.Names}}' --filter "label=$label" --filter "label=com.docker.compose.service=api" | sort))
+first_api=http://$(ip_of "${api_containers[0]}"):8080/api/v1
+second_api=http://$(ip_of "${api_containers[1]}"):8080/api/v1
+# Each round: a token both instances accept, logged out on the first; how long until the second refuses it.
+worst_ms=0
+propagation_ok=1
+for round in 1 2 3 4 5; do
+  token=$(login "$user" "$user_password")
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$second_api/hello")" = 200 ] || propagation_ok=
+  curl -s -o /dev/null -X POST -H "Authorization: Bearer $token" "$first_api/auth/logout"
+  t0=$(date +%s%N)
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$second_api/hello")" = 401 ]; do
+    [ $((($(date +%s%N) - t0) / 1000000)) -lt 5000 ] || { propagation_ok=; break; }
+  done
+  ms=$((($(date +%s%N) - t0) / 1000000))
+  [ "$ms" -le "$worst_ms" ] || worst_ms=$ms
+done
+echo "   worst of 5: the other instance refused the logged-out token ${worst_ms} ms after the logout answered"
+check "a logout on ${api_containers[0]} is refused by ${api_containers[1]} within 1 s (worst ${worst_ms} ms)" \
+  bash -c '[ -n "$1" ] && [ "$2" -lt 1000 ]' _ "$propagation_ok" "$worst_ms"
+
+say "failover: one web and one API container killed during a browser session and a request load"
+load=$(mktemp -d)
+# worker NAME METHOD PATH TOKEN [BODY]: repeats one request through nginx until $load/stop exists, one status a line.
+worker() {
+  local args=(-s -o /dev/null -w '%{http_code}\n' --max-time 30 -X "$2" "$base$3")
+  [ -z "$4" ] || args+=(-H "Authorization: Bearer $4")
+  [ -z "${5:-}" ] || args+=(-H 'Content-Type: application/json' -d "$5")
+  until [ -e "$load/stop" ]; do curl "${args[@]}" >> "$load/$1" || echo 000 >> "$load/$1"; done
+}
+load_token=$(login "$user" "$user_password")
+for n in 1 2 3; do worker "api-get-$n" GET /api/v1/hello "$load_token" & done
+worker web-get GET /login.xhtml "" &
+worker revoked GET /api/v1/hello "$revoked_token" &
+worker login POST /api/v1/auth/login "" "{\"username\":\"$user\",\"password\":\"$user_password\"}" &
+total() { cat "$load"/"$1"* 2>/dev/null | wc -l; }
+# wait_for_load N SECONDS: until every worker has answered N more requests than when called, or the deadline.
+wait_for_load() {
+  local f deadline=$((SECONDS + $2))
+  local -A before=()
+  for f in "$load"/api-get-* "$load"/web-get "$load"/revoked "$load"/login; do before[$f]=$(wc -l < "$f"); done
+  for f in "${!before[@]}"; do
+    until [ "$(wc -l < "$f")" -ge $((before[$f] + $1)) ]; do
+      [ $SECONDS -lt $deadline ] || return 1
+      sleep 0.2
+    done
+  done
+}
+# The load runs on every instance before the kill comes.
+touch "$load"/api-get-{1,2,3} "$load"/web-get "$load"/revoked "$load"/login
+wait_for_load 5 60
+# The kill, run by the browser between its pages: the web container that served its last page (nginx logs the
+# upstream address), and the first API container.
+web_addresses=""
+for c in $(podman ps --format '{{.Names}}' --filter "label=$label" --filter "label=com.docker.compose.service=web"); do
+  web_addresses+="$(ip_of "$c")=$c "
+done
+cat > "$load/kill.sh" <<KILL
+served=\$(podman logs --tail 500 ${project}_nginx_1 2>&1 | grep 'GET /hello.xhtml' | tail -n 1 | sed 's/.*[ =]\([0-9.]*\):[0-9]*\s*\$/\1/')
+victim=""
+for pair in $web_addresses; do [ "\${pair%%=*}" = "\$served" ] && victim=\${pair#*=}; done
+[ -n "\$victim" ] || { echo "no web container has the address \$served"; exit 1; }
+echo "   killing \$victim, which served the last page, and ${api_containers[0]}"
+podman kill \$victim ${api_containers[0]} >/dev/null
+KILL
+kill_command="bash $load/kill.sh"
+browser_out=$(env BROWSER_PASSWORD="$user_password" /usr/bin/python3 scripts/containers-browser.py "$base" "$user" \
+  --pages 6 --between "$kill_command" 2>&1)
+browser_status=$?
+# The load goes on past the kill, onto the instances left, before it stops.
+wait_for_load 10 60
+touch "$load/stop"
+wait_load_deadline=$((SECONDS + 40))
+while [ -n "$(jobs -rp)" ] && [ $SECONDS -lt $wait_load_deadline ]; do sleep 0.5; done
+echo "$browser_out"
+check "the browser session survived the kill of the web instance that served it (and of an API instance)" [ "$browser_status" -eq 0 ]
+get_total=$(total api-get-); get_errors=$(cat "$load"/api-get-* | grep -vc '^200$')
+web_total=$(total web-get); web_errors=$(grep -vc '^200$' "$load/web-get")
+login_total=$(total login); login_errors=$(grep -vc '^200$' "$load/login")
+revoked_total=$(total revoked); revoked_accepted=$(grep -c '^200$' "$load/revoked")
+echo "   load through nginx: GET /api/v1/hello $get_total requests, $get_errors failed; GET /login.xhtml $web_total, $web_errors failed;"
+echo "   POST /api/v1/auth/login $login_total, $login_errors failed; the revoked token sent $revoked_total times, accepted $revoked_accepted times"
+echo "   failed answers: $(cat "$load"/api-get-* "$load/web-get" "$load/login" | grep -v '^200$' | sort | uniq -c | xargs)"
+check "the load ran on both sides of the kill (over 100 API requests)" [ "$get_total" -gt 100 ]
+check "no retried idempotent request failed (GET: $get_errors of $((get_total + web_total)))" [ $((get_errors + web_errors)) -eq 0 ]
+check "at most the one login in flight on the killed API instance failed ($login_errors of $login_total)" [ "$login_errors" -le 1 ]
+check "the revoked token was never accepted ($revoked_total tries)" [ "$revoked_accepted" -eq 0 ]
+rm -rf "$load"
+
+say "make restart keeps users and revocations"
+timed "make restart" make -s restart
+timed "all $expected_containers containers healthy again" wait_healthy 300
+check "the user registered before the restart logs in after it" [ -n "$(login "$user" "$user_password")" ]
+check "the token logged out before the restart is still refused (401)" [ "$(http GET /hello "$revoked_token")" = 401 ]
+check "a token issued before the restart still works" [ "$(http GET /hello "$user_token")" = 200 ]
+
+say "make status, make logs"
+status_out=$(make -s status 2>&1)
+echo "$status_out"
+check "make status lists the $expected_containers containers, up" [ "$(grep -c ' Up ' <<< "$status_out")" -ge "$expected_containers" ]
+# make logs follows until stopped: read what it shows until both lines arrive or 60 s pass, then stop it.
+logs_file=$(mktemp)
+setsid make -s logs > "$logs_file" 2>&1 &
+logs_pid=$!
+logs_seen() { grep -q 'Payara Micro .* ready in' "$logs_file" && grep -q 'POST /api/v1/auth/login' "$logs_file"; }
+deadline=$((SECONDS + 60))
+until logs_seen || [ $SECONDS -ge $deadline ]; do sleep 1; done
+kill -- "-$logs_pid" 2>/dev/null; wait "$logs_pid" 2>/dev/null
+check "make logs shows Payara Micro's start and nginx's access log" logs_seen
+
+say "make stop"
+check "make stop" make -s stop
+check "no container of the project runs after make stop" [ -z "$(podman ps -q --filter "label=$label")" ]
+check "the volumes stay after make stop" [ -n "$(project_volumes)" ]
+
+say "make clean FORCE=1"
+check "make clean FORCE=1" make -s clean FORCE=1
+cleaned=1
+check "no container of the project is left" [ -z "$(project_containers)" ]
+check "no volume of the project is left" [ -z "$(project_volumes)" ]
+check "no network of the project is left" [ -z "$(project_networks)" ]
+check "the api and web images are removed" bash -c '! podman image exists localhost/auth-stack-api:latest && ! podman image exists localhost/auth-stack-web:latest'
