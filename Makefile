@@ -48,7 +48,8 @@ $(ENV_FILE): ## the secrets of the containers, random on first use, never commit
 	@umask 077; { echo "JWT_SECRET=$$(head -c 48 /dev/urandom | base64 -w0)"; \
 	  echo "DB_PASSWORD=$$(head -c 24 /dev/urandom | base64 -w0 | tr -d '/+=')"; \
 	  echo "ADMIN_USERNAME=admin"; \
-	  echo "ADMIN_PASSWORD=$$(head -c 18 /dev/urandom | base64 -w0 | tr -d '/+=')"; } > $@
+	  echo "ADMIN_PASSWORD=$$(head -c 18 /dev/urandom | base64 -w0 | tr -d '/+=')"; \
+	  echo "CORS_ALLOWED_ORIGINS="; } > $@
 	@echo "created $@ with random JWT_SECRET, DB_PASSWORD and the first administrator's password:"
 	@echo "  log in as $$(sed -n 's/^ADMIN_USERNAME=//p' $@) / $$(sed -n 's/^ADMIN_PASSWORD=//p' $@)   (shown once; it stays in $@)"
 

@@ -37,7 +37,18 @@ created_env=
 
 say() { printf '\n==> [%s, %d s] %s\n' "$(date +%T)" $((SECONDS - started)) "$*"; }
 pass() { passed=$((passed + 1)); echo "ok $*"; }
-fail() { failed=$((failed + 1)); echo "FAILED $*"; }
+# The containers' logs at the first failure: the later steps (restart, clean) would replace or remove them.
+logs_kept=
+keep_logs() {
+  [ -z "$logs_kept" ] || return 0
+  logs_kept=1
+  mkdir -p "$logs"
+  for c in $(project_containers); do
+    podman logs "$c" > "$logs/$(podman inspect --format '{{.Name}}' "$c").log" 2>&1 || true
+  done
+  echo "   logs of the containers at this failure kept in $logs"
+}
+fail() { failed=$((failed + 1)); echo "FAILED $*"; keep_logs; }
 check() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 
 project_containers() { podman ps -aq --filter "label=$label"; }
@@ -47,13 +58,7 @@ project_networks() { podman network ls -q --filter "name=^${project}_"; }
 finish() {
   local status=$?
   if [ -z "$cleaned" ]; then
-    if [ "$failed" -gt 0 ] || [ "$status" -ne 0 ]; then
-      mkdir -p "$logs"
-      for c in $(project_containers); do
-        podman logs "$c" > "$logs/$(podman inspect --format '{{.Name}}' "$c").log" 2>&1 || true
-      done
-      echo "logs of the containers kept in $logs"
-    fi
+    [ "$status" -eq 0 ] || keep_logs
     make -s clean FORCE=1 >/dev/null 2>&1 || true
   fi
   [ -z "$created_env" ] || rm -f containers/.env

@@ -80,6 +80,14 @@ class ContainerFilesTest {
     }
 
     @Test
+    void noVariableHasAnEmptyDefault() throws IOException {
+        // podman-compose 1.0.3 substitutes ${X:-default} only for a non-empty default and passes "${X:-}" on as text:
+        // the API then failed to deploy in the containers (its configuration cannot resolve the expression).
+        String file = Files.readString(CONTAINERS.resolve("compose.yaml"));
+        assertFalse(java.util.regex.Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-\\}").matcher(file).find(), file);
+    }
+
+    @Test
     void imagesRunTheSamePayaraMicroAsTheBuildAsANonRootUserWithAHealthCheck() throws IOException {
         String pom = Files.readString(Processes.projectRoot().resolve("pom.xml"));
         var version = Pattern.compile("<payara.version>(.+)</payara.version>").matcher(pom);
