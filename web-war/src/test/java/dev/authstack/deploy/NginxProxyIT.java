@@ -4,19 +4,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 import dev.authstack.it.Api;
-import dev.authstack.it.Processes;
 import dev.authstack.it.TestStack;
 import dev.authstack.web.Browser;
 
@@ -30,44 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NginxProxyIT {
 
-    static Path directory;
-    static Process nginx;
+    static ProjectNginx nginx;
     static URI proxied;
 
     @BeforeAll
     static void startNginx() throws Exception {
-        TestStack stack = TestStack.get();
-        int port = Processes.freePort();
-        directory = Files.createTempDirectory("nginx-it");
-        Path containers = Processes.projectRoot().resolve("containers").resolve("nginx");
-        String conf = Files.readString(containers.resolve("nginx.conf"));
-        assertEquals(1, conf.split("\\blisten 80;", -1).length - 1, "one plain listener to move");
-        Files.writeString(directory.resolve("nginx.conf"), conf.replace("listen 80;", "listen 127.0.0.1:" + port + ";"));
-        Files.copy(Path.of("/etc/nginx/mime.types"), directory.resolve("mime.types"));
-        Files.writeString(directory.resolve("upstreams.conf"), Files.readString(containers.resolve("upstreams.conf"))
-                .replace("server api:8080;", "server 127.0.0.1:" + stack.port() + ";")
-                .replace("server web:8080;", "server 127.0.0.1:" + stack.port() + ";"));
-        Files.createDirectories(directory.resolve("logs"));
-
-        nginx = new ProcessBuilder("nginx", "-p", directory.toString(), "-c", directory.resolve("nginx.conf").toString(),
-                "-g", "daemon off; pid " + directory.resolve("nginx.pid") + ";")
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("nginx.log").toFile())
-                .start();
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!Processes.answers(port)) {
-            assertTrue(nginx.isAlive(), () -> "nginx exited: " + log());
-            assertTrue(Instant.now().isBefore(deadline), "nginx did not start");
-            Thread.sleep(50);
-        }
-        proxied = URI.create("http://127.0.0.1:" + port + "/");
+        int stack = TestStack.get().port();
+        nginx = ProjectNginx.start(List.of(stack), List.of(stack));
+        proxied = nginx.uri();
     }
 
     @AfterAll
     static void stopNginx() throws Exception {
         if (nginx != null) {
-            nginx.destroy();
-            nginx.waitFor(10, TimeUnit.SECONDS);
+            nginx.close();
         }
     }
 
@@ -150,10 +122,6 @@ class NginxProxyIT {
     }
 
     private static String log() {
-        try {
-            return Files.readString(directory.resolve("nginx.log"));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return nginx.log();
     }
 }

@@ -3,7 +3,6 @@ package dev.authstack.web.session;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.authstack.deploy.ProjectNginx;
 import dev.authstack.it.Eventually;
 import dev.authstack.it.Processes;
 import dev.authstack.it.SecondInstance;
@@ -39,8 +39,7 @@ class SessionFailoverIT {
 
     static SecondInstance first;
     static SecondInstance second;
-    static Process nginx;
-    static Path directory;
+    static ProjectNginx nginx;
     static URI proxied;
 
     @BeforeAll
@@ -58,23 +57,8 @@ class SessionFailoverIT {
                     "the two web instances formed one data grid");
         }
 
-        int port = Processes.freePort();
-        directory = Files.createTempDirectory("nginx-failover-it");
-        Path containers = Processes.projectRoot().resolve("containers").resolve("nginx");
-        Files.writeString(directory.resolve("nginx.conf"),
-                Files.readString(containers.resolve("nginx.conf")).replace("listen 80;", "listen 127.0.0.1:" + port + ";"));
-        Files.copy(Path.of("/etc/nginx/mime.types"), directory.resolve("mime.types"));
-        Files.writeString(directory.resolve("upstreams.conf"), Files.readString(containers.resolve("upstreams.conf"))
-                .replace("server api:8080;", "server 127.0.0.1:" + TestStack.get().port() + ";")
-                .replace("server web:8080;", "server 127.0.0.1:" + port(first) + ";\n    server 127.0.0.1:" + port(second) + ";"));
-        Files.createDirectories(directory.resolve("logs"));
-        nginx = new ProcessBuilder("nginx", "-p", directory.toString(), "-c", directory.resolve("nginx.conf").toString(),
-                "-g", "daemon off; pid " + directory.resolve("nginx.pid") + ";")
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("nginx.log").toFile())
-                .start();
-        Processes.awaitPort(port, true, "nginx");
-        proxied = URI.create("http://127.0.0.1:" + port + "/");
+        nginx = ProjectNginx.start(List.of(TestStack.get().port()), List.of(port(first), port(second)));
+        proxied = nginx.uri();
     }
 
     /** A web-only instance in the cluster, calling the test stack's API directly. */
@@ -90,8 +74,7 @@ class SessionFailoverIT {
     @AfterAll
     static void stop() throws Exception {
         if (nginx != null) {
-            nginx.destroy();
-            nginx.waitFor(10, TimeUnit.SECONDS);
+            nginx.close();
         }
         for (SecondInstance instance : new SecondInstance[] {first, second}) {
             if (instance != null) {
@@ -144,19 +127,15 @@ class SessionFailoverIT {
 
     /** The web instance (its port) that served the last dashboard or hello page, from nginx's access log. */
     private static int lastServedPage() {
-        try {
-            int port = -1;
-            for (String line : Files.readAllLines(directory.resolve("nginx.log"))) {
-                Matcher matcher = UPSTREAM.matcher(line);
-                if (matcher.find()) {
-                    port = Integer.parseInt(matcher.group(1));
-                }
+        int port = -1;
+        for (String line : nginx.log().split("\n")) {
+            Matcher matcher = UPSTREAM.matcher(line);
+            if (matcher.find()) {
+                port = Integer.parseInt(matcher.group(1));
             }
-            assertTrue(port > 0, "nginx logged no page");
-            return port;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
+        assertTrue(port > 0, "nginx logged no page");
+        return port;
     }
 
     /** Kills the instance's JVM outright, as a crash does: no shutdown, no session handed over. */
