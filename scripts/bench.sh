@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # make bench: on instances of its own, in one run, side by side:
 #   1. the bare baseline: a minimal JAX-RS application (scripts/bench-bare) answering the JSON of /status on the same
-#      payara-micro.jar with the same JVM options, once as Payara Micro comes and once with the project's
-#      server-config applied; against it, the project's public GET /api/v1/status and authenticated GET /api/v1/hello
-#      with both WARs deployed as make run deploys them (goals: status >= 0.90, hello >= 0.85 of bare with the
+#      payara-micro.jar, once as Payara Micro comes and once with the project's server-config applied (its boot
+#      commands and jvm.options, as the stack has them); against it, the project's public GET /api/v1/status and
+#      authenticated GET /api/v1/hello with both WARs deployed as make run deploys them (goals: status >= 0.90, hello >= 0.85 of bare with the
 #      project's settings), in alternating rounds after a warm-up; latency p50/p99/max of each at 32 connections
 #      (goal: hello's p99 within 1.5 x bare's);
 #   2. the same three through nginx with the project's nginx.conf;
@@ -56,15 +56,16 @@ bare_pids=()
 # start_bare NAME [config]: a Payara Micro with the bare application, plain or with the project's server-config;
 # sets started_port (not echoed: a $(...) subshell would lose the server's pid, and the exit trap with it)
 start_bare() {
-  local name=$1 port config=()
+  local name=$1 port jvm=() config=()
   port=$(spare_port)
   if [ "${2:-}" = config ]; then
+    jvm=(@"$root/server-config/jvm.options")
     config=(--addLibs "$root/target/runtime/postgresql.jar"
       --prebootcommandfile "$root/server-config/pre-boot-commands.asadmin"
       --postbootcommandfile "$root/server-config/post-boot-commands.asadmin")
   fi
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options, as in serve.sh
-  java ${JAVA_OPTS:-} -jar "$root/target/runtime/payara-micro.jar" --nocluster --port "$port" \
+  java "${jvm[@]}" ${JAVA_OPTS:-} -jar "$root/target/runtime/payara-micro.jar" --nocluster --port "$port" \
     --rootDir "$bare_dir/root-$name" "${config[@]}" --deploy "$bare_dir/ROOT.war" > "$bare_dir/$name.log" 2>&1 &
   bare_pids+=($!)
   for _ in $(seq 600); do
@@ -139,7 +140,8 @@ measure() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
 : > "$out/rounds.dat"
-warmup=${BENCH_WARMUP_SECONDS:-30}
+# A minute each: after 30 s the JIT was still compiling here, and a first round after it ran at half the rate of the next.
+warmup=${BENCH_WARMUP_SECONDS:-60}
 echo "warming up the JIT (${warmup} s each: bare plain, bare configured, status, hello)"
 bare "$warmup" "$bare_plain_url" >/dev/null
 bare "$warmup" >/dev/null

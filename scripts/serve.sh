@@ -3,10 +3,10 @@
 # the reason) when either WAR does not deploy or the server is not ready in time: a bad datasource must not leave a
 # server that answers 404. Ctrl-C or SIGTERM stops it. Used by `make run`, the integration tests and the benchmarks.
 #
-# Environment: PORT and the DB_*, REDIS_URL, JWT_* and CORS_* variables of the README; JAVA_OPTS for the JVM;
-# APPS (default "api web") to deploy only some of the WARs; READY_TIMEOUT seconds (default 180); CLUSTER_ARGS,
-# Payara Micro's clustering options instead of the default --nocluster (the session failover test clusters two
-# web instances).
+# Environment: PORT and the DB_*, REDIS_URL, JWT_* and CORS_* variables of the README; JAVA_OPTS for the JVM (read
+# after server-config/jvm.options); APPS (default "api web") to deploy only some of the WARs; READY_TIMEOUT seconds
+# (default 180); CLUSTER_ARGS, Payara Micro's clustering options instead of the default --nocluster (the session
+# failover test clusters two web instances).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -53,8 +53,8 @@ done
 log=$work/server.log
 # shellcheck disable=SC2206 # CLUSTER_ARGS is a list of options
 cluster=(${CLUSTER_ARGS:---nocluster})
-# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-java ${JAVA_OPTS:-} -jar "$runtime/payara-micro.jar" \
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options, read after the project's so that it overrides them
+java @"$root/server-config/jvm.options" ${JAVA_OPTS:-} -jar "$runtime/payara-micro.jar" \
   "${cluster[@]}" --port "$PORT" --rootDir "$work/root" \
   --addLibs "$runtime/postgresql.jar" \
   --prebootcommandfile "$root/server-config/pre-boot-commands.asadmin" \
@@ -83,7 +83,7 @@ deadline=$((SECONDS + ready_timeout))
 until grep -q 'Payara Micro .* ready in' "$log" 2>/dev/null; do
   kill -0 "$server" 2>/dev/null || fail "Payara Micro exited during start-up."
   [ $SECONDS -lt $deadline ] || fail "Payara Micro did not start within ${ready_timeout}s."
-  sleep 0.5
+  sleep 0.1
 done
 # Start-up is over, so a WAR that is not answering now failed to deploy (see the log for the exception).
 for app in $apps; do
@@ -98,7 +98,7 @@ done
 if [[ " $apps " == *" api "* ]]; then
   until [ "$(code /health/ready)" = 200 ]; do
     [ $SECONDS -lt $deadline ] || fail "not ready: $(curl -s --max-time 5 "http://127.0.0.1:$PORT/health/ready")"
-    sleep 0.5
+    sleep 0.1
   done
 fi
 echo "READY: API at http://localhost:$PORT/api/v1, web app at http://localhost:$PORT/ (Ctrl-C stops)"

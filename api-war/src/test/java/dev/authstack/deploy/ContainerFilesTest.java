@@ -88,7 +88,7 @@ class ContainerFilesTest {
     }
 
     @Test
-    void imagesRunTheSamePayaraMicroAsTheBuildAsANonRootUserWithAHealthCheck() throws IOException {
+    void imagesRunTheSamePayaraMicroAndJvmOptionsAsTheBuildAsANonRootUserWithAHealthCheck() throws IOException {
         String pom = Files.readString(Processes.projectRoot().resolve("pom.xml"));
         var version = Pattern.compile("<payara.version>(.+)</payara.version>").matcher(pom);
         assertTrue(version.find());
@@ -98,9 +98,14 @@ class ContainerFilesTest {
             assertTrue(file.contains(" AS build") && file.contains("COPY --from=build"), name + " is multi-stage");
             assertTrue(file.contains("USER payara"), name);
             assertTrue(file.contains("HEALTHCHECK") && file.contains("/health/ready"), name);
+            assertTrue(file.contains("server-config/jvm.options") && file.contains("ENTRYPOINT [\"java\", \"@/opt/payara/config/jvm.options\""),
+                    name + " starts Java with the project's JVM options, as make run does");
         }
         String api = Files.readString(CONTAINERS.resolve("api.Containerfile"));
         assertTrue(api.contains("postgresql.jar") && api.contains("post-boot-commands.asadmin"));
+        assertTrue(api.contains("cat server-config/pre-boot-commands.asadmin server-config/api-alone-pre-boot-commands.asadmin")
+                        && api.contains("/src/target/api-pre-boot-commands.asadmin /opt/payara/config/pre-boot-commands.asadmin"),
+                "the API's own server takes the smaller request thread pool");
     }
 
     private void assertDependsOnHealthy(String service, String... dependencies) {
