@@ -53,6 +53,10 @@ public class TokensResource {
     @Context
     HttpServletRequest request;
 
+    /** Resolved per request by the container (see HelloResource). */
+    @Context
+    SecurityContext security;
+
     @POST
     @Path("login")
     @Anonymous
@@ -100,7 +104,7 @@ public class TokensResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "503", description = "Redis is unreachable: revocations cannot be known or stored.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    public Response logout(@Context SecurityContext security) {
+    public Response logout() {
         logins.logout((Caller) security.getUserPrincipal());
         return Response.ok(new Message("Logged out; the token is revoked.")).build();
     }

@@ -35,6 +35,10 @@ public class MeResource {
     @Inject
     UserStore store;
 
+    /** Resolved per request by the container (see HelloResource). */
+    @Context
+    SecurityContext security;
+
     @GET
     @Operation(operationId = "me", summary = "The caller's own user")
     @APIResponse(responseCode = "200", description = "The caller.", content = @Content(schema = @Schema(implementation = UserView.class)))
@@ -42,7 +46,7 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    public Response me(@Context SecurityContext security) {
+    public Response me() {
         Caller caller = (Caller) security.getUserPrincipal();
         return Response.ok(store.find(caller.userId()).view()).build();
     }
