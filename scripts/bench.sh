@@ -3,9 +3,9 @@
 #   1. the bare baseline: a minimal JAX-RS application (scripts/bench-bare) answering the JSON of /status on the same
 #      payara-micro.jar, once as Payara Micro comes and once with the project's server-config applied (its boot
 #      commands and jvm.options, as the stack has them); against it, the project's public GET /api/v1/status and
-#      authenticated GET /api/v1/hello with both WARs deployed as make run deploys them (goals: status >= 0.90, hello >= 0.85 of bare with the
-#      project's settings), in alternating rounds after a warm-up; latency p50/p99/max of each at 32 connections
-#      (goal: hello's p99 within 1.5 x bare's);
+#      authenticated GET /api/v1/hello with both WARs deployed as make run deploys them (goals: status >= 0.90,
+#      hello >= 0.85 of bare with the project's settings), in alternating rounds after a warm-up; latency
+#      p50/p99/max of each at 32 connections (goal: hello's p99 within 1.5 x bare's);
 #   2. the same three through nginx with the project's nginx.conf;
 #   3. login throughput against the BCrypt bound, cores / time of one verification (goal >= 0.9);
 #   4. 100,000 revocations through the logout endpoint, then the ratios again (goal: within 5%), Redis memory per
@@ -102,13 +102,17 @@ start_bare config && bare_port=$started_port bare_url=http://127.0.0.1:$started_
 start_nginx stack "$PORT" "$PORT" && nginx_port=$started_port
 start_nginx bare "$bare_port" "$bare_port" && nginx_bare_port=$started_port
 
-# wrk_run NAME SECONDS CONNECTIONS [wrk args...]: prints "rps p50 p99 max" and fails on errors or non-2xx
+# wrk_run NAME SECONDS CONNECTIONS [wrk args...]: prints "rps p50 p99 max"; socket errors and non-2xx answers are
+# written to non2xx.txt, which the report counts (an exit here would only leave the $(...) it runs in)
+: > "$out/non2xx.txt"
 wrk_run() {
   local name=$1 seconds=$2 connections=$3; shift 3
   local result
   result=$(wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s -s "$out/report.lua" "$@" | grep '^RESULT' | cut -d' ' -f2-)
   read -r rps p50 p99 max errors non2xx <<< "$result"
-  if [ "$errors" != 0 ] || [ "$non2xx" != 0 ]; then echo "$name: $errors socket errors, $non2xx non-2xx answers" >&2; exit 1; fi
+  if [ "$errors" != 0 ] || [ "$non2xx" != 0 ]; then
+    echo "$name: $errors socket errors, $non2xx non-2xx answers" | tee -a "$out/non2xx.txt" >&2
+  fi
   echo "$rps $p50 $p99 $max"
 }
 hello() { wrk_run hello "$1" 32 -H "Authorization: Bearer $token" "${2:-$api_url}hello"; }
@@ -166,6 +170,9 @@ read -r nginx_hello _ <<< "$(hello "$duration" "http://127.0.0.1:$nginx_port/api
 
 echo "3. login throughput against the BCrypt bound (cost $cost), after a 10 s warm-up"
 wrk_run login 10 "$((cores * 2))" -s "$out/login.lua" "${api_url}auth/login" >/dev/null
+# The warm-up's last logins are still being checked when wrk has gone; an attempt counts against the account until its
+# password is confirmed, so starting the next load at once would put eight in flight and trip the throttle (a 429).
+sleep 2
 read -r login_rps _ <<< "$(wrk_run login 15 "$((cores * 2))" -s "$out/login.lua" "${api_url}auth/login")"
 read -r bcrypt_ms bcrypt_parallel <<< "$(java -cp "$driver_classpath" dev.authstack.bench.BcryptTimer "$cost")"
 login_bound=$(awk -v c="$cores" -v ms="$bcrypt_ms" 'BEGIN { printf "%.1f", c * 1000 / ms }')
@@ -209,11 +216,12 @@ cat > "$out/report.md" <<MD
 | hello / bare with $revocations revocations live | $hello_ratio_after ($hello_rps / $bare_rps req/s), change ${change}% | at most 5% lower: $(goal "$change" -5 ">=") |
 | Redis memory per revoked token | $bytes_per_token bytes | |
 | revocation keys left after expiry | $left | 0: $(goal "$left" 0 "<=") |
+| non-2xx answers or socket errors under load | $(if [ -s "$out/non2xx.txt" ]; then paste -sd';' "$out/non2xx.txt"; else echo none; fi) | 0: $(goal "$(wc -l < "$out/non2xx.txt")" 0 "<=") |
 | start-up to /health/ready, both WARs | ${instance_ready_seconds} s | <= 6: $(goal "$instance_ready_seconds" 6 "<=") |
 | Payara Micro resident memory, idle after start / after the run | $rss_idle_mb / $rss_mb MB | |
 
 Machine: $machine. Concurrency 32, ${rounds} alternating rounds of ${duration} s after ${warmup} s of warm-up per target; wrk, the
-stack and both baselines on the same cores; every answer 2xx. JAVA_OPTS: ${JAVA_OPTS:-none}.
+stack and both baselines on the same cores. JAVA_OPTS: ${JAVA_OPTS:-none}.
 MD
 
 awk '$1 == "before" { print $2, $3, $4, $5 }' "$out/rounds.dat" > "$out/before.dat"
