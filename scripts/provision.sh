@@ -103,6 +103,7 @@ for extra in "$@"; do
   case "$extra" in
     browser) install_packages chromium chromium-driver fonts-dejavu-core ;;
     nginx) install_packages nginx ;;
+    bench) install_packages wrk gnuplot-nox ;;
     *) echo "unknown extra: $extra" >&2; exit 2 ;;
   esac
 done

@@ -43,8 +43,16 @@ public final class Processes {
 
     /** Waits, at most 30 s, until the port answers (up) or stops answering; fails naming what did not happen. */
     public static void awaitPort(int port, boolean up, String what) {
+        awaitPort(port, up, what, null);
+    }
+
+    /** As {@link #awaitPort(int, boolean, String)}, and fails at once when the process that should answer has exited. */
+    public static void awaitPort(int port, boolean up, String what, Process process) {
         Instant deadline = Instant.now().plusSeconds(30);
         while (answers(port) != up) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(what + " exited with " + process.exitValue() + " before port " + port + " answered");
+            }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(what + " on port " + port + " did not " + (up ? "start" : "stop"));
             }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -48,13 +47,11 @@ public final class ProjectNginx implements AutoCloseable {
                 .redirectOutput(directory.resolve("nginx.log").toFile())
                 .start();
         ProjectNginx nginx = new ProjectNginx(directory, process, port);
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!Processes.answers(port)) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                nginx.close();
-                throw new IllegalStateException("nginx did not start: " + nginx.log());
-            }
-            Thread.sleep(50);
+        try {
+            Processes.awaitPort(port, true, "nginx", process);
+        } catch (IllegalStateException notStarted) {
+            nginx.close();
+            throw new IllegalStateException(notStarted.getMessage() + ": " + nginx.log(), notStarted);
         }
         return nginx;
     }
