@@ -70,7 +70,8 @@ class ContainerFilesTest {
     @Test
     void secretsComeFromTheEnvironmentNeverFromTheFile() throws IOException {
         Map<String, Object> api = map(service("api").get("environment"));
-        assertTrue(api.get("JWT_SECRET").toString().startsWith("${JWT_SECRET:?"));
+        assertTrue(api.get("MASTER_KEY").toString().startsWith("${MASTER_KEY:?"));
+        assertTrue(api.get("ISSUER").toString().startsWith("${ISSUER:?"));
         assertTrue(api.get("DB_PASSWORD").toString().startsWith("${DB_PASSWORD:?"));
         assertTrue(map(service("postgres").get("environment")).get("POSTGRES_PASSWORD").toString().startsWith("${DB_PASSWORD:?"));
         // Through nginx: balanced over the API instances, and retried on another when one dies.

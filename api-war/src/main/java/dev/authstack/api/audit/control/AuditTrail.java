@@ -17,6 +17,7 @@ import dev.authstack.api.audit.entity.AuditEventType;
 import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.auth.entity.LoginEvent;
 import dev.authstack.api.http.control.ClientAddresses;
+import dev.authstack.api.keys.entity.SigningKeyRotated;
 import dev.authstack.api.users.entity.User;
 import dev.authstack.api.users.entity.UserAdministered;
 import dev.authstack.api.users.entity.UserSecurityChanged;
@@ -83,6 +84,11 @@ public class AuditTrail {
             em.persist(new AuditEvent(AuditEventType.TOKENS_REVOKED, clock.instant(), actor(),
                     new AuditEvent.Party(change.userId(), user == null ? null : user.username()), origin(), "security stamp " + change.stamp()));
         }
+    }
+
+    void signingKeyRotated(@Observes SigningKeyRotated rotation) {
+        em.persist(new AuditEvent(AuditEventType.SIGNING_KEY_ROTATED, clock.instant(), actor(), null, origin(),
+                "key " + rotation.kid() + " signs from " + rotation.signsFrom() + (rotation.automatic() ? " (automatic)" : "")));
     }
 
     /** The caller of the request, or none (an anonymous request, or a change made at start-up). */

@@ -16,6 +16,7 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.authstack.api.keys.control.MasterKey;
 import dev.authstack.api.redis.control.Redis;
 
 /**
@@ -73,7 +74,7 @@ public class LoginThrottle {
     Redis redis;
 
     @Inject
-    SigningKey signingKey;
+    MasterKey masterKey;
 
     @Inject
     @ConfigProperty(name = "login.free.failures")
@@ -105,8 +106,8 @@ public class LoginThrottle {
 
     @PostConstruct
     void init() {
-        // A key of its own, derived from the signing secret: nothing signed with one can stand for the other.
-        accountKey = new SecretKeySpec(hmac(new SecretKeySpec(signingKey.bytes(), "HmacSHA256"), "login-throttle"), "HmacSHA256");
+        // A key of its own, derived for this purpose only: the throttle's keys in Redis reveal no username.
+        accountKey = new SecretKeySpec(masterKey.derive("login throttle"), "HmacSHA256");
     }
 
     /** Counts the attempt, or refuses it (429) without counting while the account or the address must wait. */

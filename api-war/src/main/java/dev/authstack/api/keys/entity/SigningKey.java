@@ -1,0 +1,80 @@
+package dev.authstack.api.keys.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A stored signing key: its id, its private half sealed ({@code KeySeal}), when it was published and from when it
+ * signs. When it stops verifying is not stored: it follows from the next key's start and the tokens' lifetime.
+ */
+@Entity
+@Table(name = "signing_keys")
+@NamedQuery(name = SigningKey.ALL, query = "SELECT k FROM SigningKey k ORDER BY k.signsFrom, k.kid")
+public class SigningKey {
+
+    public static final String ALL = "SigningKey.all";
+
+    @Id
+    @Column(length = 64, updatable = false)
+    private String kid;
+
+    @Column(name = "sealed_key", nullable = false, updatable = false)
+    private byte[] sealedKey;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "signs_from", nullable = false, updatable = false)
+    private Instant signsFrom;
+
+    protected SigningKey() {
+        // for JPA
+    }
+
+    public SigningKey(String kid, byte[] sealedKey, Instant createdAt, Instant signsFrom) {
+        this.kid = Objects.requireNonNull(kid, "kid is required.");
+        this.sealedKey = Objects.requireNonNull(sealedKey, "sealedKey is required.").clone();
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt is required.");
+        this.signsFrom = Objects.requireNonNull(signsFrom, "signsFrom is required.");
+        if (signsFrom.isBefore(createdAt)) {
+            throw new IllegalArgumentException("A key cannot sign before it is published.");
+        }
+    }
+
+    public String kid() {
+        return kid;
+    }
+
+    public byte[] sealedKey() {
+        return sealedKey.clone();
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant signsFrom() {
+        return signsFrom;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SigningKey key && kid.equals(key.kid);
+    }
+
+    @Override
+    public int hashCode() {
+        return kid.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SigningKey[kid=" + kid + ", signsFrom=" + signsFrom + "]";
+    }
+}
