@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestStack {
 
-    /** 48 bytes, as the README tells operators to generate; fixed so that tests can sign tokens of their own. */
+    /** 48 bytes, as docs/security.md tells operators to generate; fixed so that tests can sign tokens of their own. */
     public static final String JWT_SECRET = "integration-tests-secret-0123456789-abcdefghijklmnop";
     public static final String ISSUER = "auth-demo";
     public static final String ALLOWED_ORIGIN = "https://app.example.test";
