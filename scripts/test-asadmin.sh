@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Deploys both WARs onto a fresh Payara Server 6 domain with asadmin, exactly as the README's "Payara Server" section
-# says, smoke-tests the API and a login through the web app, and removes the domain again, also when a step fails.
+# Deploys both WARs onto a fresh Payara Server 6 domain with asadmin, exactly as docs/deployment.md says, smoke-tests
+# the API and a login through the web app, and removes the domain again, also when a step fails.
 # Needs the WARs and target/runtime/postgresql.jar (mvn package) and PostgreSQL and Redis (scripts/provision.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,7 +51,7 @@ FRESH_DATABASE=1 DEVELOPMENT_SEED=0 bash scripts/provision.sh >/dev/null
 say "creating domain $domain on ports $base.. (admin $admin_port, HTTP $http_port)"
 "$asadmin_bin" create-domain --domaindir "$work/domains" --portbase "$base" --nopassword "$domain" >/dev/null
 
-# --- what the README tells an administrator to do ---------------------------------------------------------
+# --- what docs/deployment.md tells an administrator to do -------------------------------------------------
 # The server resolves ${ENV=...} from its own environment: export before start-domain.
 export REDIS_URL=redis://127.0.0.1:6379
 export MASTER_KEY
