@@ -22,7 +22,7 @@ run: provision package ## build and run the stack in the foreground: API at :POR
 	@bash scripts/serve.sh
 
 test: ## unit, integration and browser tests against a real Payara Micro, PostgreSQL, Redis and Chromium
-	@bash scripts/provision.sh browser nginx
+	@bash scripts/provision.sh browser nginx node
 	$(MVN) verify
 
 clean-build: ## remove Maven's build output
