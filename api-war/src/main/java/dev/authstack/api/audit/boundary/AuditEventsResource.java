@@ -27,11 +27,11 @@ import dev.authstack.api.ApiApplication;
 import dev.authstack.api.audit.control.AuditEvents;
 import dev.authstack.api.audit.entity.AuditEvent;
 import dev.authstack.api.audit.entity.AuditEventType;
-import dev.authstack.api.auth.boundary.AdminOnly;
 import dev.authstack.api.contract.AuditEventsPage;
 import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.problems.entity.InvalidQueryException;
+import dev.authstack.api.security.boundary.AdminOnly;
 
 /**
  * The audit trail for administrators, newest first: {@code ?username=&type=&since=&limit=&cursor=}; pass

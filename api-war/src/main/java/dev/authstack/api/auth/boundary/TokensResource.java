@@ -28,13 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.authstack.api.ApiApplication;
 import dev.authstack.api.auth.control.Logins;
-import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.contract.Credentials;
 import dev.authstack.api.contract.LoginResponse;
 import dev.authstack.api.contract.Message;
 import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.http.control.ClientAddresses;
 import dev.authstack.api.problems.boundary.Problem;
+import dev.authstack.api.security.boundary.Anonymous;
+import dev.authstack.api.security.entity.Caller;
 
 /** Login hands out tokens; logout revokes the one it is called with. */
 @Path("auth")

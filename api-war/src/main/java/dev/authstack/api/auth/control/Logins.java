@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import dev.authstack.api.auth.entity.AccessToken;
-import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.auth.entity.LoginEvent;
 import dev.authstack.api.revocation.control.Revocations;
 import dev.authstack.api.users.control.PasswordHasher;

@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.problems.entity.BackendUnavailableException;
 import dev.authstack.api.redis.control.Redis;
+import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.users.entity.UserSecurityChanged;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.params.SetParams;

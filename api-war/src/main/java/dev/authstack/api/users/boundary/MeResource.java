@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.authstack.api.ApiApplication;
-import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.contract.UserView;
 import dev.authstack.api.problems.boundary.Problem;
+import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.users.control.UserStore;
 
 /** The caller's own account, read fresh from the database rather than from the token's claims. */

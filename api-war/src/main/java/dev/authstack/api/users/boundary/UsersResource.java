@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.authstack.api.ApiApplication;
-import dev.authstack.api.auth.boundary.AdminOnly;
 import dev.authstack.api.contract.ProblemDocument;
-import dev.authstack.api.contract.UserView;
 import dev.authstack.api.contract.UserChanges;
+import dev.authstack.api.contract.UserView;
 import dev.authstack.api.problems.boundary.Problem;
+import dev.authstack.api.security.boundary.AdminOnly;
 import dev.authstack.api.users.control.UserStore;
 import dev.authstack.api.users.entity.User;
 
