@@ -43,7 +43,7 @@ import dev.authstack.api.security.entity.Caller;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "auth", description = "Log in for a bearer token; log out to revoke it.")
-public class TokensResource {
+public class AuthResource {
 
     @Inject
     Logins logins;
