@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.authstack.api.contract.Causes;
 import dev.authstack.api.contract.NewUser;
 import dev.authstack.api.contract.UserChanges;
+import dev.authstack.api.problems.control.Causes;
 import dev.authstack.api.users.entity.User;
 import dev.authstack.api.users.entity.UserAdministered;
 import dev.authstack.api.users.entity.UserSecurityChanged;
