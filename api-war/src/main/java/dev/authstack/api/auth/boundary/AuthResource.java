@@ -36,6 +36,7 @@ import dev.authstack.api.http.control.ClientAddresses;
 import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.security.boundary.Anonymous;
 import dev.authstack.api.security.entity.Caller;
+import dev.authstack.api.users.boundary.UserViews;
 
 /** Login hands out tokens; logout revokes the one it is called with. */
 @Path("auth")
@@ -88,7 +89,7 @@ public class AuthResource {
     public Response login(@Valid @NotNull Credentials credentials) {
         Logins.Login login = logins.login(credentials.username(), credentials.password(), clientAddresses.of(request));
         LoginResponse answer = new LoginResponse(login.token().compact(), "Bearer", login.token().lifetimeSeconds(),
-                login.user().view());
+                UserViews.of(login.user()));
         return Response.ok(answer)
                 .cacheControl(noStore())
                 .header("Pragma", "no-cache")

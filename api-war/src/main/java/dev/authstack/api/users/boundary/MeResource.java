@@ -48,6 +48,6 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response me() {
         Caller caller = (Caller) security.getUserPrincipal();
-        return Response.ok(store.find(caller.userId()).view()).build();
+        return Response.ok(UserViews.of(store.find(caller.userId()))).build();
     }
 }

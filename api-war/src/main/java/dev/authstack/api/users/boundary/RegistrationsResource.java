@@ -76,6 +76,6 @@ public class RegistrationsResource {
     public Response register(@Valid @NotNull NewUser request) {
         User user = store.create(request);
         URI location = uriInfo.getBaseUriBuilder().path(UsersResource.class).path(String.valueOf(user.id())).build();
-        return Response.created(location).entity(user.view()).build();
+        return Response.created(location).entity(UserViews.of(user)).build();
     }
 }

@@ -107,7 +107,7 @@ public class UserStore {
         if (changes.email() != null && !changes.email().equalsIgnoreCase(user.email())) {
             ensureEmailFree(changes.email(), id);
         }
-        boolean voidsTokens = user.voidsTokens(changes);
+        boolean voidsTokens = user.voidsTokens(changes.password() != null, changes.isAdmin(), changes.isActive());
         List<String> changed = changedFields(user, changes);
         if (changes.email() != null) {
             user.changeEmail(changes.email());
