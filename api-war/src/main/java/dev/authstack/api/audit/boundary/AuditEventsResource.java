@@ -27,11 +27,13 @@ import dev.authstack.api.ApiApplication;
 import dev.authstack.api.audit.control.AuditEvents;
 import dev.authstack.api.audit.entity.AuditEvent;
 import dev.authstack.api.audit.entity.AuditEventType;
-import dev.authstack.api.auth.boundary.AdminOnly;
+import dev.authstack.api.contract.AuditEventView;
 import dev.authstack.api.contract.AuditEventsPage;
 import dev.authstack.api.contract.ProblemDocument;
+import dev.authstack.api.contract.Username;
 import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.problems.entity.InvalidQueryException;
+import dev.authstack.api.security.boundary.AdminOnly;
 
 /**
  * The audit trail for administrators, newest first: {@code ?username=&type=&since=&limit=&cursor=}; pass
@@ -45,6 +47,12 @@ import dev.authstack.api.problems.entity.InvalidQueryException;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventsResource {
+
+    /**
+     * A username to search for: the characters and the longest length of {@link Username}, but from one character on,
+     * as the search has always accepted; a name too short for an account finds nothing rather than a 400.
+     */
+    static final String USERNAME_SEARCH = Username.CHARACTERS + "{1," + Username.MAX_LENGTH + "}";
 
     @Inject
     AuditEvents events;
@@ -69,14 +77,21 @@ public class AuditEventsResource {
             @Parameter(description = "1 to 200.", example = "50") @QueryParam("limit") @DefaultValue("50") String limit,
             @Parameter(description = "The next_cursor of the previous page.") @QueryParam("cursor") String cursor) {
         AuditEvents.Page page = events.find(
-                checked("username", username, "[A-Za-z0-9_.-]{1,50}", "must be a username"),
+                checked("username", username, USERNAME_SEARCH, "must be a username"),
                 type == null ? null : AuditEventType.ofJsonName(type).orElseThrow(() -> new InvalidQueryException("type",
                         "must be one of " + Arrays.stream(AuditEventType.values()).map(AuditEventType::jsonName).toList())),
                 instant(since),
                 Optional.ofNullable(checked("cursor", cursor, "[0-9]{1,18}", "must be a next_cursor this API answered")).map(Long::valueOf).orElse(null),
                 Integer.parseInt(checked("limit", limit, "[1-9][0-9]?|1[0-9][0-9]|200", "must be a number from 1 to 200")));
-        return Response.ok(new AuditEventsPage(page.events().stream().map(AuditEvent::view).toList(),
+        return Response.ok(new AuditEventsPage(page.events().stream().map(AuditEventsResource::view).toList(),
                 page.nextCursor() == null ? null : String.valueOf(page.nextCursor()))).build();
+    }
+
+    /** The entity as the API shows it: the one place it becomes the contract's record. */
+    static AuditEventView view(AuditEvent event) {
+        return new AuditEventView(event.getId(), event.getOccurredAt(), event.getType(), event.getActorId(),
+                event.getActorUsername(), event.getSubjectId(), event.getSubjectUsername(), event.getClientAddress(),
+                event.getUserAgent(), event.getDetails());
     }
 
     private static String checked(String parameter, String value, String pattern, String rule) {

@@ -14,10 +14,10 @@ import java.time.Instant;
 
 import dev.authstack.api.audit.entity.AuditEvent;
 import dev.authstack.api.audit.entity.AuditEventType;
-import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.auth.entity.LoginEvent;
 import dev.authstack.api.http.control.ClientAddresses;
 import dev.authstack.api.keys.entity.SigningKeyRotated;
+import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.users.entity.User;
 import dev.authstack.api.users.entity.UserAdministered;
 import dev.authstack.api.users.entity.UserSecurityChanged;

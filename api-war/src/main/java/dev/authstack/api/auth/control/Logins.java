@@ -5,8 +5,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import dev.authstack.api.auth.entity.AccessToken;
-import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.auth.entity.LoginEvent;
+import dev.authstack.api.revocation.control.Revocations;
 import dev.authstack.api.users.control.PasswordHasher;
 import dev.authstack.api.users.control.UserStore;
 import dev.authstack.api.users.entity.User;

@@ -28,8 +28,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
-import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.keys.control.KeyRing;
+import dev.authstack.api.security.entity.Caller;
 
 /**
  * Checks a compact token and says who sent it. Built once and immutable: the text must be a canonical compact JWS

@@ -20,7 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import dev.authstack.api.ApiApplication;
-import dev.authstack.api.auth.boundary.AdminOnly;
+import dev.authstack.api.security.boundary.AdminOnly;
 import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.contract.SigningKeyView;
 import dev.authstack.api.keys.control.KeyRing;

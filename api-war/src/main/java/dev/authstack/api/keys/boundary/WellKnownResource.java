@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-import dev.authstack.api.auth.boundary.Anonymous;
+import dev.authstack.api.security.boundary.Anonymous;
 import dev.authstack.api.contract.JsonWebKey;
 import dev.authstack.api.contract.JsonWebKeySet;
 import dev.authstack.api.contract.OpenIdConfiguration;

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.authstack.api.auth.entity.AccessToken;
-import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.security.entity.Caller;
 import dev.authstack.it.ForgedTokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

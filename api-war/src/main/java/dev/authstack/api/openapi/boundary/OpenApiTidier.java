@@ -1,4 +1,4 @@
-package dev.authstack.api;
+package dev.authstack.api.openapi.boundary;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -30,7 +30,7 @@ import java.util.Map;
  * JSON one), and examples served as strings: an annotation can only write an example as text, so a JSON example, a
  * number or a boolean is turned back into what it says.
  */
-public class ScannerNoiseFilter implements OASFilter {
+public class OpenApiTidier implements OASFilter {
 
     /** Payara lists a tag once per class that names it; OpenAPI wants each name once (the one with a description). */
     @Override
@@ -64,7 +64,7 @@ public class ScannerNoiseFilter implements OASFilter {
         }
         tidy(schema);
         if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(ScannerNoiseFilter::tidyTree);
+            schema.getProperties().values().forEach(OpenApiTidier::tidyTree);
         }
         tidyTree(schema.getItems());
     }
@@ -174,7 +174,7 @@ public class ScannerNoiseFilter implements OASFilter {
                 ((JsonObject) value).forEach((name, member) -> map.put(name, plain(member)));
                 yield map;
             }
-            case ARRAY -> ((JsonArray) value).stream().map(ScannerNoiseFilter::plain).toList();
+            case ARRAY -> ((JsonArray) value).stream().map(OpenApiTidier::plain).toList();
             case STRING -> ((JsonString) value).getString();
             case NUMBER -> ((JsonNumber) value).isIntegral() ? ((JsonNumber) value).longValue() : ((JsonNumber) value).doubleValue();
             case TRUE -> true;

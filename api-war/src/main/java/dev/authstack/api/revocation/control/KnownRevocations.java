@@ -1,4 +1,4 @@
-package dev.authstack.api.auth.control;
+package dev.authstack.api.revocation.control;
 
 import java.util.Map;
 import java.util.OptionalLong;

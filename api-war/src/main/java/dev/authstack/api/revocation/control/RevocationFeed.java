@@ -1,4 +1,4 @@
-package dev.authstack.api.auth.control;
+package dev.authstack.api.revocation.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.authstack.api.redis.control.Redis;
 import dev.authstack.api.redis.control.RedisDurability;
-import dev.authstack.api.users.control.SecurityStamps;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.params.ScanParams;

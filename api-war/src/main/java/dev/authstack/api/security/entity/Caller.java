@@ -1,4 +1,4 @@
-package dev.authstack.api.auth.entity;
+package dev.authstack.api.security.entity;
 
 import java.security.Principal;
 import java.time.Instant;

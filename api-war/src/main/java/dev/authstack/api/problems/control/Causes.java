@@ -1,12 +1,13 @@
-package dev.authstack.api.contract;
+package dev.authstack.api.problems.control;
 
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A failure and the causes it wraps, outermost first. Both WARs must look through wrappers (JAX-RS, EclipseLink, the
- * JDBC pool, CDI and Faces each add their own) to find what really failed, so the walk is written once, here, beside
- * the contract both depend on. A cause that is its own cause ends the walk.
+ * A failure and the causes it wraps, outermost first. The API must look through wrappers (JAX-RS, EclipseLink, the
+ * JDBC pool and CDI each add their own) to find what really failed, so the walk is written once, here, beside the
+ * mappers that need it most. A cause that is its own cause ends the walk. Not in {@code contract}: it is a helper, not
+ * part of what the two WARs agree on.
  */
 public final class Causes {
 

@@ -28,13 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.authstack.api.ApiApplication;
 import dev.authstack.api.auth.control.Logins;
-import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.contract.Credentials;
 import dev.authstack.api.contract.LoginResponse;
 import dev.authstack.api.contract.Message;
 import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.http.control.ClientAddresses;
 import dev.authstack.api.problems.boundary.Problem;
+import dev.authstack.api.security.boundary.Anonymous;
+import dev.authstack.api.security.entity.Caller;
+import dev.authstack.api.users.boundary.UserViews;
 
 /** Login hands out tokens; logout revokes the one it is called with. */
 @Path("auth")
@@ -42,7 +44,7 @@ import dev.authstack.api.problems.boundary.Problem;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "auth", description = "Log in for a bearer token; log out to revoke it.")
-public class TokensResource {
+public class AuthResource {
 
     @Inject
     Logins logins;
@@ -87,7 +89,7 @@ public class TokensResource {
     public Response login(@Valid @NotNull Credentials credentials) {
         Logins.Login login = logins.login(credentials.username(), credentials.password(), clientAddresses.of(request));
         LoginResponse answer = new LoginResponse(login.token().compact(), "Bearer", login.token().lifetimeSeconds(),
-                login.user().view());
+                UserViews.of(login.user()));
         return Response.ok(answer)
                 .cacheControl(noStore())
                 .header("Pragma", "no-cache")

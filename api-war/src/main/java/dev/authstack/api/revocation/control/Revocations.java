@@ -1,4 +1,4 @@
-package dev.authstack.api.auth.control;
+package dev.authstack.api.revocation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,12 +9,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 
-import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.problems.entity.BackendUnavailableException;
 import dev.authstack.api.redis.control.Redis;
-import dev.authstack.api.users.control.SecurityStamps;
+import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.users.entity.UserSecurityChanged;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.params.SetParams;
@@ -55,16 +55,21 @@ public class Revocations {
 
     Clock clock = Clock.systemUTC();
 
-    /** Refuses (401) a token revoked by a logout or by a change to its user; 503 while this can not be known. */
-    public void ensureAcceptable(Caller caller) {
+    /**
+     * Why a verified token may no longer be used (revoked by a logout or by a change to its user), or empty when it may;
+     * 503 while this can not be known. The caller turns a reason into its 401: the answer's shape (the bearer
+     * challenge) belongs to authentication, and this package must not depend on it.
+     */
+    public Optional<String> refusal(Caller caller) {
         ensureKnowable();
         KnownRevocations known = feed.known();
         if (known.isTokenRevoked(caller.tokenId(), clock.instant().getEpochSecond())) {
-            throw new InvalidTokenException("The token has been revoked.");
+            return Optional.of("The token has been revoked.");
         }
         if (caller.securityStamp() < stampOf(caller.userId(), known)) {
-            throw new InvalidTokenException("The token was revoked by a change to its user; log in again.");
+            return Optional.of("The token was revoked by a change to its user; log in again.");
         }
+        return Optional.empty();
     }
 
     /** 503 while the feed is down or resynchronising: nothing issued or checked now could be trusted. */

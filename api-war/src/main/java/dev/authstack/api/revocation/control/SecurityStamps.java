@@ -1,4 +1,4 @@
-package dev.authstack.api.users.control;
+package dev.authstack.api.revocation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
