@@ -18,6 +18,7 @@ import dev.authstack.api.auth.entity.LoginEvent;
 import dev.authstack.api.http.control.ClientAddresses;
 import dev.authstack.api.keys.entity.SigningKeyRotated;
 import dev.authstack.api.security.entity.Caller;
+import dev.authstack.api.sessions.entity.RefreshTokenReused;
 import dev.authstack.api.users.entity.User;
 import dev.authstack.api.users.entity.UserAdministered;
 import dev.authstack.api.users.entity.UserSecurityChanged;
@@ -89,6 +90,13 @@ public class AuditTrail {
     void signingKeyRotated(@Observes SigningKeyRotated rotation) {
         em.persist(new AuditEvent(AuditEventType.SIGNING_KEY_ROTATED, clock.instant(), actor(), null, origin(),
                 "key " + rotation.kid() + " signs from " + rotation.signsFrom() + (rotation.automatic() ? " (automatic)" : "")));
+    }
+
+    void refreshTokenReused(@Observes RefreshTokenReused reuse) {
+        User user = em.find(User.class, reuse.userId());
+        em.persist(new AuditEvent(AuditEventType.REFRESH_TOKEN_REUSED, clock.instant(), null,
+                new AuditEvent.Party(reuse.userId(), user == null ? null : user.username()), origin(),
+                "session " + reuse.sessionId() + " ended"));
     }
 
     /** The caller of the request, or none (an anonymous request, or a change made at start-up). */

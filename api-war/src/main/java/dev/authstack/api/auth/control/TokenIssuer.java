@@ -35,6 +35,8 @@ public class TokenIssuer {
     static final String UPN_CLAIM = "upn";
     static final String GROUPS_CLAIM = "groups";
     static final String ADMIN_GROUP = "admin";
+    /** The session the token belongs to (OpenID Connect's name for it). */
+    static final String SESSION_CLAIM = "sid";
     /** The user's security stamp when the login read the user; see {@code Revocations}. */
     static final String STAMP_CLAIM = "stamp";
 
@@ -50,12 +52,12 @@ public class TokenIssuer {
     String audience;
 
     @Inject
-    @ConfigProperty(name = "jwt.ttl.seconds")
+    @ConfigProperty(name = "access.token.ttl.seconds")
     long lifetimeSeconds;
 
     Clock clock = Clock.systemUTC();
 
-    public AccessToken issue(User user) {
+    public AccessToken issue(User user, String sessionId) {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plusSeconds(lifetimeSeconds);
         String tokenId = UUID.randomUUID().toString();
@@ -70,6 +72,7 @@ public class TokenIssuer {
                 .claim(UPN_CLAIM, user.username())
                 .claim(GROUPS_CLAIM, user.isAdmin() ? List.of(ADMIN_GROUP) : List.of())
                 .claim(STAMP_CLAIM, user.securityStamp())
+                .claim(SESSION_CLAIM, sessionId)
                 .build();
         KeyRing.Entry key = keys.signing();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(key.kid()).build(), claims);

@@ -131,7 +131,7 @@ public class TokenVerifier {
             Long stamp = claims.getLongClaim(TokenIssuer.STAMP_CLAIM);
             return new Caller(Long.parseLong(claims.getSubject()), username == null ? claims.getSubject() : username,
                     groups != null && groups.contains(TokenIssuer.ADMIN_GROUP), claims.getJWTID(),
-                    claims.getExpirationTime().toInstant(), stamp);
+                    claims.getExpirationTime().toInstant(), stamp, claims.getStringClaim(TokenIssuer.SESSION_CLAIM));
         } catch (ParseException | NumberFormatException | NullPointerException e) {
             throw new InvalidTokenException("The token's claims are not acceptable: malformed subject or claims.");
         }

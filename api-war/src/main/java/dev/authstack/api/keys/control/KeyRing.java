@@ -52,7 +52,7 @@ public class KeyRing {
     MasterKey masterKey;
 
     @Inject
-    @ConfigProperty(name = "jwt.ttl.seconds")
+    @ConfigProperty(name = "access.token.ttl.seconds")
     long tokenLifetimeSeconds;
 
     @Inject

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,17 @@ public class RevocationFeed {
 
     @Inject
     SecurityStamps securityStamps;
+
+    @Inject
+    EndedSessions endedSessions;
+
+    @Inject
+    @ConfigProperty(name = "access.token.ttl.seconds")
+    long accessTokenSeconds;
+
+    @Inject
+    @ConfigProperty(name = "jwt.clock.skew.seconds")
+    long clockSkewSeconds;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -202,10 +215,13 @@ public class RevocationFeed {
             }
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        Map<String, Long> endedSessions = this.endedSessions.recent(accessTokenSeconds);
+        endedSessions.forEach((sessionId, until) -> known.tokenRevoked(Revocations.ENDED_SESSION + sessionId, until + clockSkewSeconds));
         Map<Long, Long> stamps = securityStamps.settled();
         known.replaceStamps(stamps);
         durability.check();
-        LOG.log(INFO, "revocation feed synchronised: {0} revoked tokens, {1} users", read, stamps.size());
+        LOG.log(INFO, "revocation feed synchronised: {0} revoked tokens, {1} ended sessions, {2} users", read,
+                endedSessions.size(), stamps.size());
     }
 
     /** A value that is not an epoch second (written by hand, or damaged) revokes for a day: long past any token. */

@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 
 import dev.authstack.api.problems.entity.BackendUnavailableException;
 import dev.authstack.api.redis.control.Redis;
+import dev.authstack.api.sessions.entity.SessionsEnded;
 import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.users.entity.UserSecurityChanged;
 import redis.clients.jedis.AbstractPipeline;
@@ -38,6 +39,11 @@ import redis.clients.jedis.params.SetParams;
 public class Revocations {
 
     static final String REVOKED = "auth:revoked:";
+    /**
+     * An ended session is kept with the revoked tokens, under its own kind of id, so that the same Redis keys, feed
+     * messages and resynchronisation carry it: a token id is a UUID and never starts so.
+     */
+    static final String ENDED_SESSION = "sid-";
     private static final System.Logger LOG = System.getLogger(Revocations.class.getName());
 
     @Inject
@@ -63,8 +69,12 @@ public class Revocations {
     public Optional<String> refusal(Caller caller) {
         ensureKnowable();
         KnownRevocations known = feed.known();
-        if (known.isTokenRevoked(caller.tokenId(), clock.instant().getEpochSecond())) {
+        long now = clock.instant().getEpochSecond();
+        if (known.isTokenRevoked(caller.tokenId(), now)) {
             return Optional.of("The token has been revoked.");
+        }
+        if (caller.sessionId() != null && known.isTokenRevoked(ENDED_SESSION + caller.sessionId(), now)) {
+            return Optional.of("The token's session has ended; log in again.");
         }
         if (caller.securityStamp() < stampOf(caller.userId(), known)) {
             return Optional.of("The token was revoked by a change to its user; log in again.");
@@ -110,6 +120,17 @@ public class Revocations {
             return null;
         });
         feed.known().tokenRevoked(tokenId, until);
+    }
+
+    /**
+     * Sessions ended one by one (a logout, the user's or an administrator's choice, reuse of a refresh token): their
+     * access tokens are refused until the last of them has expired. Inside the ending's transaction, before it
+     * commits, like a stamp: Redis down rolls the ending back (503) rather than leave tokens working elsewhere.
+     */
+    void sessionsEnded(@Observes SessionsEnded ended) {
+        for (String sessionId : ended.sessionIds()) {
+            revoke(ENDED_SESSION + sessionId, ended.accessTokensExpireBy());
+        }
     }
 
     /** Inside the change's transaction, before it commits: a failure here (Redis down) rolls the change back. */

@@ -59,6 +59,18 @@ public class UserStore {
         return user;
     }
 
+    /** The user while it exists and is active: whom a refresh or a password change may still serve. */
+    public Optional<User> findActive(long id) {
+        return Optional.ofNullable(em.find(User.class, id)).filter(User::isActive);
+    }
+
+    /** Voids every token the user holds and so ends every session: logging out everywhere. */
+    public void revokeTokens(long id) {
+        User user = find(id);
+        user.stampedWith(incrementSecurityStamp(id));
+        securityChanges.fire(new UserSecurityChanged(id, user.securityStamp()));
+    }
+
     public Optional<User> findByUsername(String username) {
         return em.createNamedQuery(User.FIND_BY_USERNAME, User.class)
                 .setParameter("username", username)

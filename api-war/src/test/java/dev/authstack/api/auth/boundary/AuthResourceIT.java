@@ -25,7 +25,8 @@ class AuthResourceIT {
         assertTrue(answer.header("Cache-Control").contains("no-store"));
         JsonObject body = answer.json();
         assertEquals("Bearer", body.getString("token_type"));
-        assertEquals(3600, body.getInt("expires_in"));
+        assertEquals(300, body.getInt("expires_in"), "ACCESS_TOKEN_TTL_SECONDS: short, a session lives on through refresh");
+        assertTrue(body.getString("refresh_token").length() >= 43);
         assertEquals(3, body.getString("access_token").split("\\.").length);
         JsonObject user = body.getJsonObject("user");
         assertEquals("admin", user.getString("username"));

@@ -38,7 +38,7 @@ class TokenVerifierTest {
     @Test
     void acceptsTokenItsIssuerSigned() {
         Instant now = Instant.now();
-        AccessToken token = Tokens.issuer(now).issue(Tokens.user(42, "alice", true));
+        AccessToken token = Tokens.issuer(now).issue(Tokens.user(42, "alice", true), Tokens.SESSION);
 
         Caller caller = cut.verify(token.compact());
 
@@ -47,11 +47,12 @@ class TokenVerifierTest {
         assertTrue(caller.admin());
         assertEquals(token.tokenId(), caller.tokenId());
         assertEquals(token.expiresAt(), caller.expiresAt());
+        assertEquals(Tokens.SESSION, caller.sessionId());
     }
 
     @Test
     void issuedTokenCarriesTheStandardClaims() throws Exception {
-        AccessToken token = Tokens.issuer(Instant.now()).issue(Tokens.user(7, "bob", false));
+        AccessToken token = Tokens.issuer(Instant.now()).issue(Tokens.user(7, "bob", false), Tokens.SESSION);
         JWTClaimsSet claims = SignedJWT.parse(token.compact()).getJWTClaimsSet();
         assertEquals(Tokens.ISSUER, claims.getIssuer());
         assertEquals("7", claims.getSubject());
@@ -68,7 +69,7 @@ class TokenVerifierTest {
     @Test
     void aRememberedTokenStillExpires() {
         Instant now = Instant.now();
-        AccessToken token = Tokens.issuer(now.minusSeconds(3600 - 5)).issue(Tokens.user(42, "alice", false));
+        AccessToken token = Tokens.issuer(now.minusSeconds(3600 - 5)).issue(Tokens.user(42, "alice", false), Tokens.SESSION);
         assertEquals("alice", cut.verify(token.compact()).username());
 
         cut.clock = java.time.Clock.fixed(now.plusSeconds(5 + 31), java.time.ZoneOffset.UTC);

@@ -18,6 +18,7 @@ final class Tokens {
     static final ECKey KEY = ForgedTokens.strangerKey();
     static final String ISSUER = "https://auth.example.test/api/v1";
     static final String AUDIENCE = "auth-stack";
+    static final String SESSION = "5b0f7a7e-3f63-4f0a-9c34-2b8c1b3f9d11";
 
     private Tokens() {
     }
