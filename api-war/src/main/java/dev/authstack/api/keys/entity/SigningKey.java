@@ -7,6 +7,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -27,11 +29,12 @@ public class SigningKey {
     @Column(name = "sealed_key", nullable = false, updatable = false)
     private byte[] sealedKey;
 
+    // OffsetDateTime, not Instant: JPA 3.1 (Jakarta EE 10) maps Instant only from 3.2 on.
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     @Column(name = "signs_from", nullable = false, updatable = false)
-    private Instant signsFrom;
+    private OffsetDateTime signsFrom;
 
     protected SigningKey() {
         // for JPA
@@ -40,8 +43,8 @@ public class SigningKey {
     public SigningKey(String kid, byte[] sealedKey, Instant createdAt, Instant signsFrom) {
         this.kid = Objects.requireNonNull(kid, "kid is required.");
         this.sealedKey = Objects.requireNonNull(sealedKey, "sealedKey is required.").clone();
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt is required.");
-        this.signsFrom = Objects.requireNonNull(signsFrom, "signsFrom is required.");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt is required.").atOffset(ZoneOffset.UTC);
+        this.signsFrom = Objects.requireNonNull(signsFrom, "signsFrom is required.").atOffset(ZoneOffset.UTC);
         if (signsFrom.isBefore(createdAt)) {
             throw new IllegalArgumentException("A key cannot sign before it is published.");
         }
@@ -56,11 +59,11 @@ public class SigningKey {
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return createdAt.toInstant();
     }
 
     public Instant signsFrom() {
-        return signsFrom;
+        return signsFrom.toInstant();
     }
 
     @Override

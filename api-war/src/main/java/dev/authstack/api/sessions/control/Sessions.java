@@ -153,7 +153,8 @@ public class Sessions {
     public List<Session> liveOf(long userId) {
         Instant now = clock.instant();
         return em.createNamedQuery(Session.LIVE_OF_USER, Session.class)
-                .setParameter("userId", userId).setParameter("now", now).setParameter("idleSince", now.minus(idle()))
+                .setParameter("userId", userId).setParameter("now", now.atOffset(ZoneOffset.UTC))
+                .setParameter("idleSince", now.minus(idle()).atOffset(ZoneOffset.UTC))
                 .getResultList();
     }
 

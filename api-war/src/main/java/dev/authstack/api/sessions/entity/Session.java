@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /** One login's session: who, from where, since when, until when at the latest, and whether it has ended. */
@@ -27,17 +29,18 @@ public class Session {
     @Column(name = "user_id", nullable = false, updatable = false)
     private long userId;
 
+    // OffsetDateTime, not Instant: JPA 3.1 (Jakarta EE 10) maps Instant only from 3.2 on.
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     @Column(name = "last_used_at", nullable = false)
-    private Instant lastUsedAt;
+    private OffsetDateTime lastUsedAt;
 
     @Column(name = "expires_at", nullable = false, updatable = false)
-    private Instant expiresAt;
+    private OffsetDateTime expiresAt;
 
     @Column(name = "ended_at")
-    private Instant endedAt;
+    private OffsetDateTime endedAt;
 
     @Column(name = "ended_reason", length = 32)
     private String endedReason;
@@ -55,31 +58,31 @@ public class Session {
     public Session(String id, long userId, Instant createdAt, Duration maxAge, String clientAddress, String userAgent) {
         this.id = Objects.requireNonNull(id, "id is required.");
         this.userId = userId;
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt is required.");
-        this.lastUsedAt = createdAt;
-        this.expiresAt = createdAt.plus(maxAge);
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt is required.").atOffset(ZoneOffset.UTC);
+        this.lastUsedAt = this.createdAt;
+        this.expiresAt = this.createdAt.plus(maxAge);
         this.clientAddress = clientAddress;
         this.userAgent = userAgent;
     }
 
     /** Neither ended nor past its absolute end nor idle for longer than {@code idle}. */
     public boolean isLive(Instant now, Duration idle) {
-        return endedAt == null && now.isBefore(expiresAt) && now.isBefore(lastUsedAt.plus(idle));
+        return endedAt == null && now.isBefore(expiresAt()) && now.isBefore(lastUsedAt().plus(idle));
     }
 
     /** When its current refresh token stops working if it is not used: idle end or absolute end, whichever is first. */
     public Instant refreshableUntil(Duration idle) {
-        Instant idleEnd = lastUsedAt.plus(idle);
-        return idleEnd.isBefore(expiresAt) ? idleEnd : expiresAt;
+        Instant idleEnd = lastUsedAt().plus(idle);
+        return idleEnd.isBefore(expiresAt()) ? idleEnd : expiresAt();
     }
 
     public void used(Instant now) {
-        lastUsedAt = now;
+        lastUsedAt = now.atOffset(ZoneOffset.UTC);
     }
 
     public void end(Instant now, String reason) {
         if (endedAt == null) {
-            endedAt = now;
+            endedAt = now.atOffset(ZoneOffset.UTC);
             endedReason = reason;
         }
     }
@@ -93,19 +96,19 @@ public class Session {
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return createdAt.toInstant();
     }
 
     public Instant lastUsedAt() {
-        return lastUsedAt;
+        return lastUsedAt.toInstant();
     }
 
     public Instant expiresAt() {
-        return expiresAt;
+        return expiresAt.toInstant();
     }
 
     public Instant endedAt() {
-        return endedAt;
+        return endedAt == null ? null : endedAt.toInstant();
     }
 
     public String clientAddress() {
