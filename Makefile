@@ -7,7 +7,7 @@ PORT ?= 8080
 export PORT
 MVN ?= mvn -B -ntp
 
-.PHONY: help run test provision package clean-build
+.PHONY: help run test unit test-api test-web provision package clean-build
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -24,6 +24,20 @@ run: provision package ## build and run the stack in the foreground: API at :POR
 test: ## unit, integration and browser tests against a real Payara Micro, PostgreSQL, Redis and Chromium
 	@bash scripts/provision.sh browser nginx node
 	$(MVN) verify
+
+unit: ## unit tests only, both modules: no server, no database, no browser (under a minute)
+	$(MVN) test -Dmdep.skip=true
+
+# A layer of the integration tests: GROUPS=faults runs only the tests tagged so, EXCLUDE=browser,slow all but those.
+ITS_FILTER = $(if $(GROUPS),-Dgroups=$(GROUPS)) $(if $(EXCLUDE),-DexcludedGroups=$(EXCLUDE))
+
+test-api: ## the API's unit and integration tests (Payara Micro, PostgreSQL, Redis); GROUPS=faults or EXCLUDE=slow pick a layer
+	@bash scripts/provision.sh
+	$(MVN) verify -pl api-war $(ITS_FILTER)
+
+test-web: ## the web app's unit, integration and browser tests, on both WARs; the API's own integration tests are skipped
+	@bash scripts/provision.sh browser nginx
+	$(MVN) verify -pl web-war -am -P without-api-its $(ITS_FILTER)
 
 clean-build: ## remove Maven's build output
 	$(MVN) -q clean

@@ -3,6 +3,7 @@ package dev.authstack.faults;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * token the storm got must be refused afterwards, on both instances, whatever the interleaving: a login that read the
  * user before the change committed must not keep the old rights.
  */
+@Tag("faults")
 class LoginRaceIT {
 
     static final int ROUNDS = 4;
