@@ -32,7 +32,7 @@ unit: ## unit tests only, both modules: no server, no database, no browser (unde
 ITS_FILTER = $(if $(GROUPS),-Dgroups=$(GROUPS)) $(if $(EXCLUDE),-DexcludedGroups=$(EXCLUDE))
 
 test-api: ## the API's unit and integration tests (Payara Micro, PostgreSQL, Redis); GROUPS=faults or EXCLUDE=slow pick a layer
-	@bash scripts/provision.sh
+	@bash scripts/provision.sh node
 	$(MVN) verify -pl api-war $(ITS_FILTER)
 
 test-web: ## the web app's unit, integration and browser tests, on both WARs; the API's own integration tests are skipped

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -46,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * decoder from {@code issuer-uri} discovery, and node's {@code jose} with a remote JWK Set. Then a rotation: tokens of
  * the old and the new key keep working for all of them.
  */
+@Tag("slow")
 class TokenConsumersIT {
 
     static final Api api = Api.ofTestStack();
