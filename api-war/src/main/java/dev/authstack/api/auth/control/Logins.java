@@ -5,10 +5,10 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import dev.authstack.api.auth.entity.AccessToken;
-import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.auth.entity.LoginEvent;
-import dev.authstack.api.revocation.control.Revocations;
 import dev.authstack.api.contract.UserChanges;
+import dev.authstack.api.revocation.control.Revocations;
+import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.sessions.control.InvalidRefreshTokenException;
 import dev.authstack.api.sessions.control.SessionNotFoundException;
 import dev.authstack.api.sessions.control.Sessions;
@@ -60,13 +60,7 @@ public class Logins {
      */
     public Login login(String username, String password, String clientAddress, String userAgent) {
         revocations.ensureKnowable();
-        LoginThrottle.Attempt attempt;
-        try {
-            attempt = throttle.begin(username, clientAddress);
-        } catch (LoginThrottledException throttled) {
-            events.fire(LoginEvent.throttled(username, throttled.byAddress() ? "client address" : "account"));
-            throw throttled;
-        }
+        LoginThrottle.Attempt attempt = beginAttempt(username, clientAddress);
         User user = users.findByUsername(username).orElse(null);
         if (!hasher.matches(password, user == null ? null : user.passwordHash())) {
             // The submitted name is not logged: people type passwords into the username field.
@@ -120,13 +114,7 @@ public class Logins {
      */
     public Login changePassword(Caller caller, String currentPassword, String newPassword, String clientAddress, String userAgent) {
         revocations.ensureKnowable();
-        LoginThrottle.Attempt attempt;
-        try {
-            attempt = throttle.begin(caller.username(), clientAddress);
-        } catch (LoginThrottledException throttled) {
-            events.fire(LoginEvent.throttled(caller.username(), throttled.byAddress() ? "client address" : "account"));
-            throw throttled;
-        }
+        LoginThrottle.Attempt attempt = beginAttempt(caller.username(), clientAddress);
         User user = users.findActive(caller.userId()).orElseThrow(InvalidCredentialsException::new);
         if (!hasher.matches(currentPassword, user.passwordHash())) {
             LOG.log(INFO, "password change refused: wrong current password for user {0}", user.id());
@@ -136,5 +124,15 @@ public class Logins {
         throttle.succeeded(attempt);
         User changed = users.update(user.id(), new UserChanges(null, newPassword, null, null));
         return startSession(changed, clientAddress, userAgent);
+    }
+
+    /** Counts a password attempt with the throttle, or refuses it (429) and says so to the audit trail. */
+    private LoginThrottle.Attempt beginAttempt(String username, String clientAddress) {
+        try {
+            return throttle.begin(username, clientAddress);
+        } catch (LoginThrottledException throttled) {
+            events.fire(LoginEvent.throttled(username, throttled.byAddress() ? "client address" : "account"));
+            throw throttled;
+        }
     }
 }
