@@ -5,6 +5,9 @@
 CREATE TABLE IF NOT EXISTS sessions (
     id             VARCHAR(36)  PRIMARY KEY,
     user_id        BIGINT       NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    -- The user's security stamp when the login read the user: a change that voids tokens voids the session too, even
+    -- one whose login raced the change and committed after it.
+    security_stamp BIGINT       NOT NULL,
     created_at     TIMESTAMPTZ  NOT NULL,
     last_used_at   TIMESTAMPTZ  NOT NULL,
     expires_at     TIMESTAMPTZ  NOT NULL,

@@ -86,15 +86,16 @@ public class Logins {
         revocations.ensureKnowable();
         LoginThrottle.Attempt attempt = throttle.beginUnnamed(clientAddress);
         Sessions.Grant grant = sessions.refresh(refreshToken);
+        // Read after the refresh committed; the token carries the stamp the refresh checked, so a change since voids it.
         User user = users.findActive(grant.session().userId()).orElseThrow(InvalidRefreshTokenException::new);
         throttle.succeeded(attempt);
-        return new Login(issuer.issue(user, grant.session().id()), grant, user);
+        return new Login(issuer.issue(user, grant.session()), grant, user);
     }
 
     /** A new session, in a transaction of its own, and its first access token. */
     public Login startSession(User user, String clientAddress, String userAgent) {
-        Sessions.Grant grant = sessions.start(user.id(), clientAddress, userAgent);
-        return new Login(issuer.issue(user, grant.session().id()), grant, user);
+        Sessions.Grant grant = sessions.start(user.id(), user.securityStamp(), clientAddress, userAgent);
+        return new Login(issuer.issue(user, grant.session()), grant, user);
     }
 
     /** Ends the session of the token (and so every access token it issued); a token without a session, alone. */

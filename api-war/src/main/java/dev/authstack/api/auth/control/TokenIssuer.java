@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import dev.authstack.api.auth.entity.AccessToken;
 import dev.authstack.api.keys.control.KeyRing;
+import dev.authstack.api.sessions.entity.Session;
 import dev.authstack.api.users.entity.User;
 
 /**
@@ -57,7 +58,11 @@ public class TokenIssuer {
 
     Clock clock = Clock.systemUTC();
 
-    public AccessToken issue(User user, String sessionId) {
+    /**
+     * A token for the user as of the session: it carries the session's security stamp, the one its login read and every
+     * refresh checked, so a change to the user after that voids it even when the user was read again since.
+     */
+    public AccessToken issue(User user, Session session) {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plusSeconds(lifetimeSeconds);
         String tokenId = UUID.randomUUID().toString();
@@ -71,8 +76,8 @@ public class TokenIssuer {
                 .claim(USERNAME_CLAIM, user.username())
                 .claim(UPN_CLAIM, user.username())
                 .claim(GROUPS_CLAIM, user.isAdmin() ? List.of(ADMIN_GROUP) : List.of())
-                .claim(STAMP_CLAIM, user.securityStamp())
-                .claim(SESSION_CLAIM, sessionId)
+                .claim(STAMP_CLAIM, session.securityStamp())
+                .claim(SESSION_CLAIM, session.id())
                 .build();
         KeyRing.Entry key = keys.signing();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID(key.kid()).build(), claims);

@@ -99,11 +99,12 @@ public class Sessions {
         scheduler.scheduleWithFixedDelay(this::sweepQuietly, sweepSeconds, sweepSeconds, TimeUnit.SECONDS);
     }
 
+    /** A session for the user as the login read it: {@code securityStamp} is the stamp its access tokens carry. */
     @Transactional
-    public Grant start(long userId, String clientAddress, String userAgent) {
+    public Grant start(long userId, long securityStamp, String clientAddress, String userAgent) {
         Instant now = clock.instant();
-        Session session = new Session(UUID.randomUUID().toString(), userId, now, Duration.ofSeconds(maxSeconds), clientAddress,
-                cut(userAgent));
+        Session session = new Session(UUID.randomUUID().toString(), userId, securityStamp, now, Duration.ofSeconds(maxSeconds),
+                clientAddress, cut(userAgent));
         em.persist(session);
         return grant(session, now);
     }
@@ -141,6 +142,14 @@ public class Sessions {
             throw new InvalidRefreshTokenException();
         }
         if (!session.isLive(now, idle())) {
+            throw new InvalidRefreshTokenException();
+        }
+        // A login that read the user before a change that voids tokens may have started its session after the change
+        // ended the user's sessions: its stamp is older, and it ends here instead of living on.
+        List<?> stamp = em.createNativeQuery("SELECT security_stamp FROM users WHERE id = ? AND is_active")
+                .setParameter(1, session.userId()).getResultList();
+        if (stamp.isEmpty() || ((Number) stamp.get(0)).longValue() != session.securityStamp()) {
+            session.end(now, "user changed");
             throw new InvalidRefreshTokenException();
         }
         em.createNativeQuery("UPDATE refresh_tokens SET spent_at = ? WHERE token_hash = ?")

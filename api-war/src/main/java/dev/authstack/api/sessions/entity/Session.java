@@ -30,6 +30,9 @@ public class Session {
     private long userId;
 
     // OffsetDateTime, not Instant: JPA 3.1 (Jakarta EE 10) maps Instant only from 3.2 on.
+    @Column(name = "security_stamp", nullable = false, updatable = false)
+    private long securityStamp;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -55,9 +58,11 @@ public class Session {
         // for JPA
     }
 
-    public Session(String id, long userId, Instant createdAt, Duration maxAge, String clientAddress, String userAgent) {
+    public Session(String id, long userId, long securityStamp, Instant createdAt, Duration maxAge, String clientAddress,
+                   String userAgent) {
         this.id = Objects.requireNonNull(id, "id is required.");
         this.userId = userId;
+        this.securityStamp = securityStamp;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt is required.").atOffset(ZoneOffset.UTC);
         this.lastUsedAt = this.createdAt;
         this.expiresAt = this.createdAt.plus(maxAge);
@@ -93,6 +98,10 @@ public class Session {
 
     public long userId() {
         return userId;
+    }
+
+    public long securityStamp() {
+        return securityStamp;
     }
 
     public Instant createdAt() {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** One token, one text: every lenient variant a base64url decoder would accept is refused before verification. */
 class CompactJwsTest {
 
-    static final String TOKEN = Tokens.issuer(Instant.now()).issue(Tokens.user(1, "alice", false), Tokens.SESSION).compact();
+    static final String TOKEN = Tokens.issuer(Instant.now()).issue(Tokens.user(1, "alice", false), Tokens.session()).compact();
 
     @Test
     void acceptsWhatTheIssuerSigns() {

@@ -38,7 +38,7 @@ class TokenVerifierTest {
     @Test
     void acceptsTokenItsIssuerSigned() {
         Instant now = Instant.now();
-        AccessToken token = Tokens.issuer(now).issue(Tokens.user(42, "alice", true), Tokens.SESSION);
+        AccessToken token = Tokens.issuer(now).issue(Tokens.user(42, "alice", true), Tokens.session());
 
         Caller caller = cut.verify(token.compact());
 
@@ -52,7 +52,7 @@ class TokenVerifierTest {
 
     @Test
     void issuedTokenCarriesTheStandardClaims() throws Exception {
-        AccessToken token = Tokens.issuer(Instant.now()).issue(Tokens.user(7, "bob", false), Tokens.SESSION);
+        AccessToken token = Tokens.issuer(Instant.now()).issue(Tokens.user(7, "bob", false), Tokens.session());
         JWTClaimsSet claims = SignedJWT.parse(token.compact()).getJWTClaimsSet();
         assertEquals(Tokens.ISSUER, claims.getIssuer());
         assertEquals("7", claims.getSubject());
@@ -69,7 +69,7 @@ class TokenVerifierTest {
     @Test
     void aRememberedTokenStillExpires() {
         Instant now = Instant.now();
-        AccessToken token = Tokens.issuer(now.minusSeconds(3600 - 5)).issue(Tokens.user(42, "alice", false), Tokens.SESSION);
+        AccessToken token = Tokens.issuer(now.minusSeconds(3600 - 5)).issue(Tokens.user(42, "alice", false), Tokens.session());
         assertEquals("alice", cut.verify(token.compact()).username());
 
         cut.clock = java.time.Clock.fixed(now.plusSeconds(5 + 31), java.time.ZoneOffset.UTC);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import dev.authstack.api.keys.control.KeyRing;
+import dev.authstack.api.sessions.entity.Session;
 import dev.authstack.api.users.entity.User;
 import dev.authstack.it.ForgedTokens;
 
@@ -41,6 +42,11 @@ final class Tokens {
         verifier.clockSkewSeconds = 30;
         verifier.init();
         return verifier;
+    }
+
+    /** The session {@link #SESSION} of a user whose security stamp is 0. */
+    static Session session() {
+        return new Session(SESSION, 1, 0, Instant.parse("2026-12-01T10:00:00Z"), java.time.Duration.ofDays(30), null, null);
     }
 
     static User user(long id, String username, boolean admin) {
