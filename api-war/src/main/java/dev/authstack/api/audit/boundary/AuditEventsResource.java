@@ -29,6 +29,7 @@ import dev.authstack.api.audit.entity.AuditEvent;
 import dev.authstack.api.audit.entity.AuditEventType;
 import dev.authstack.api.auth.boundary.AdminOnly;
 import dev.authstack.api.contract.AuditEventsPage;
+import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.problems.entity.InvalidQueryException;
@@ -69,7 +70,7 @@ public class AuditEventsResource {
             @Parameter(description = "1 to 200.", example = "50") @QueryParam("limit") @DefaultValue("50") String limit,
             @Parameter(description = "The next_cursor of the previous page.") @QueryParam("cursor") String cursor) {
         AuditEvents.Page page = events.find(
-                checked("username", username, "[A-Za-z0-9_.-]{1,50}", "must be a username"),
+                username == null ? null : CanonicalUsername.of(username).orElseThrow(() -> new InvalidQueryException("username", "must be a username")),
                 type == null ? null : AuditEventType.ofJsonName(type).orElseThrow(() -> new InvalidQueryException("type",
                         "must be one of " + Arrays.stream(AuditEventType.values()).map(AuditEventType::jsonName).toList())),
                 instant(since),

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import dev.authstack.api.auth.entity.AccessToken;
 import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.auth.entity.LoginEvent;
+import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.users.control.PasswordHasher;
 import dev.authstack.api.users.control.UserStore;
 import dev.authstack.api.users.entity.User;
@@ -58,7 +59,7 @@ public class Logins {
             events.fire(LoginEvent.throttled(username, throttled.byAddress() ? "client address" : "account"));
             throw throttled;
         }
-        User user = users.findByUsername(username).orElse(null);
+        User user = CanonicalUsername.of(username).flatMap(users::findByUsername).orElse(null);
         if (!hasher.matches(password, user == null ? null : user.passwordHash())) {
             // The submitted name is not logged: people type passwords into the username field.
             LOG.log(INFO, "login refused: {0}", user == null ? "unknown username" : "wrong password for user " + user.id());
