@@ -16,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.authstack.api.contract.CanonicalUsername;
+import dev.authstack.api.http.control.ClientAddresses;
 import dev.authstack.api.redis.control.Redis;
 
 /**
@@ -31,7 +32,7 @@ import dev.authstack.api.redis.control.Redis;
  * and uncounted when it succeeds: a thousand concurrent guesses cannot slip past a wait that one of them starts.
  * Accounts are keyed by an HMAC of the name's {@link CanonicalUsername canonical form} (a name outside the rule, which
  * is nobody's, by an HMAC of itself), never the name itself: people type passwords into the username field, and Redis
- * must not hold them.
+ * must not hold them. Addresses are counted per {@link ClientAddresses#limitedBlock block}: an IPv6 client per /64.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -114,7 +115,7 @@ public class LoginThrottle {
     public Attempt begin(String username, String clientAddress) {
         String account = CanonicalUsername.of(username).map(CanonicalUsername::value).orElse(username);
         Attempt attempt = new Attempt(ACCOUNT + HexFormat.of().formatHex(hmac(accountKey, account)),
-                ADDRESS + clientAddress);
+                ADDRESS + ClientAddresses.limitedBlock(clientAddress));
         Object answer = redis.call(client -> client.eval(BEGIN, List.of(attempt.accountKey(), attempt.addressKey()), List.of(
                 String.valueOf(clock.millis()), String.valueOf(freeFailures), String.valueOf(maxWaitSeconds),
                 String.valueOf(failureResetSeconds), String.valueOf(addressFailures), String.valueOf(addressWindowSeconds))));
