@@ -83,7 +83,7 @@ logs: compose-check container-env ## follow the containers' logs
 status: compose-check container-env ## the containers and their health
 	$(COMPOSE_RUN) ps
 
-# podman-compose 1.0.3 has no `down --rmi` and leaves the network: podman removes those, and any container of the
+# podman-compose 1.0.3 has no `down --rmi` and leaves the networks: podman removes those, and any container of the
 # project that a larger API_REPLICAS/WEB_REPLICAS left behind.
 clean: compose-check container-env ## remove containers, images and volumes (asks first; FORCE=1 does not)
 	@if [ "$(FORCE)" != 1 ]; then read -r -p "Remove the containers, images and volumes, with all users and revocations? [y/N] " answer; \
@@ -92,7 +92,7 @@ clean: compose-check container-env ## remove containers, images and volumes (ask
 	  $(COMPOSE_RUN) down --volumes && \
 	  leftover=$$(podman ps -aq --filter label=io.podman.compose.project=$(PROJECT)) && \
 	  { [ -z "$$leftover" ] || podman rm --force --time 0 $$leftover >/dev/null; } && \
-	  { ! podman network exists $(PROJECT)_default || podman network rm $(PROJECT)_default >/dev/null; } && \
+	  for network in $$(podman network ls -q --filter name=^$(PROJECT)_); do podman network rm $$network >/dev/null || exit 1; done && \
 	  for image in localhost/auth-stack-api:latest localhost/auth-stack-web:latest; do \
 	    ! podman image exists $$image || podman rmi $$image >/dev/null || exit 1; done; \
 	else $(COMPOSE_RUN) down --volumes --rmi local; fi

@@ -155,6 +155,51 @@ class ContainerFilesTest {
         return !name.matches(".*\\.(png|jpg|jar|war|zip|gz|class)$") && !name.equals("pom.xml");
     }
 
+    /**
+     * nginx is the only edge and replaces X-Forwarded-For with the peer it saw; the API believes the header only from
+     * the proxies' own address range, never from every private network, nor from the gateway that published ports and
+     * the host come from.
+     */
+    @Test
+    void onlyTheProxiesOwnAddressesAreTrustedAndNginxReplacesTheClientsHeader() throws IOException {
+        assertTrue(compose.get("networks") instanceof Map<?, ?> networks && networks.containsKey("proxies"), "a network of the proxies' own");
+        Map<String, Object> proxies = map(map(compose.get("networks")).get("proxies"));
+        Map<String, Object> ipam = map(((List<?>) map(proxies.get("ipam")).get("config")).get(0));
+        String range = (String) ipam.get("ip_range");
+        assertTrue(range != null && range.matches("[0-9.]+/(2[4-9]|3[0-2])"), "the proxies' addresses: " + ipam);
+        assertTrue(!inRange((String) ipam.get("gateway"), range) && inRange(range.split("/")[0], (String) ipam.get("subnet")),
+                "the gateway is outside the trusted range, which lies in the subnet: " + ipam);
+        assertEquals(range, map(service("api").get("environment")).get("TRUSTED_PROXIES"));
+
+        assertEquals(Set.of("edge", "proxies"), Set.copyOf(strings(service("nginx").get("networks"))), "nginx, the edge");
+        assertEquals(List.of("proxies"), service("web").get("networks"), "the web app reaches nothing but the proxies' network");
+        assertEquals(Set.of("proxies", "backend"), Set.copyOf(strings(service("api").get("networks"))));
+        for (String store : List.of("postgres", "redis")) {
+            assertEquals(List.of("backend"), service(store).get("networks"), store);
+        }
+
+        String nginx = Files.readString(CONTAINERS.resolve("nginx").resolve("nginx.conf"));
+        assertTrue(nginx.contains("proxy_set_header X-Forwarded-For $remote_addr;"), "nginx replaces the client's header");
+        assertFalse(nginx.contains("$proxy_add_x_forwarded_for"), "nginx never appends to the client's header");
+        assertTrue(nginx.contains("set_real_ip_from " + range + ";"), "nginx believes the web app's header, and only the web app's");
+    }
+
+    /** Whether an IPv4 address lies in a CIDR block. */
+    private static boolean inRange(String address, String cidr) {
+        String[] parts = cidr.split("/");
+        int prefix = Integer.parseInt(parts[1]);
+        long mask = prefix == 0 ? 0 : 0xffffffffL << (32 - prefix) & 0xffffffffL;
+        return (ipv4(address) & mask) == (ipv4(parts[0]) & mask);
+    }
+
+    private static long ipv4(String address) {
+        long value = 0;
+        for (String octet : address.split("\\.")) {
+            value = value << 8 | Integer.parseInt(octet);
+        }
+        return value;
+    }
+
     private void assertDependsOnHealthy(String service, String... dependencies) {
         Map<String, Object> dependsOn = map(service(service).get("depends_on"));
         assertEquals(Set.of(dependencies), dependsOn.keySet(), service);

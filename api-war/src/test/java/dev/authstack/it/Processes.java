@@ -1,6 +1,8 @@
 package dev.authstack.it;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Runs the project's scripts, finds free ports and waits for them. */
 public final class Processes {
@@ -86,23 +91,61 @@ public final class Processes {
         return runForResult(command, environment, timeoutSeconds, projectRoot());
     }
 
+    /**
+     * Reads the child's output on a thread of its own while waiting for it, so that the timeout holds for a child that
+     * hangs with its output open: then the child and everything it started are killed, and the failure carries what
+     * it printed so far.
+     */
     public static Result runForResult(List<String> command, Map<String, String> environment, long timeoutSeconds, Path directory) {
+        Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
             builder.environment().putAll(environment);
-            Process process = builder.start();
+            process = builder.start();
             process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
-            }
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        CompletableFuture<Void> read = CompletableFuture.runAsync(() -> {
+            try (InputStream in = process.getInputStream()) {
+                in.transferTo(output);
+            } catch (IOException e) {
+                // the child was killed: what it printed until then is in output
+            }
+        });
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s:\n" + killed(process, output));
+            }
+            try {
+                // A grandchild may hold the output open after the child has exited.
+                read.get(Math.max(0, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(String.join(" ", command) + " left a process holding its output after " + timeoutSeconds
+                        + " s:\n" + killed(process, output));
+            }
+            return new Result(process.exitValue(), text(output));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            killed(process, output);
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Kills the process and what it started, and answers what it printed. */
+    private static String killed(Process process, ByteArrayOutputStream output) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        return text(output);
+    }
+
+    private static String text(ByteArrayOutputStream output) {
+        synchronized (output) {
+            return output.toString(StandardCharsets.UTF_8);
         }
     }
 }

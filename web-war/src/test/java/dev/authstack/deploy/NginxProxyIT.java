@@ -1,5 +1,7 @@
 package dev.authstack.deploy;
 
+import jakarta.json.JsonObject;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.authstack.it.Api;
+import dev.authstack.it.Eventually;
 import dev.authstack.it.TestStack;
 import dev.authstack.web.Browser;
 
@@ -101,6 +104,34 @@ class NginxProxyIT {
 
         HttpResponse<String> css = http(proxied.resolve("webjars/bootstrap/5.3.8/css/bootstrap.min.css"), "gzip");
         assertEquals("gzip", css.headers().firstValue("Content-Encoding").orElse(""));
+    }
+
+    /**
+     * A client on the loopback says it is 203.0.113.1, .2, .3... as an attacker rotating addresses would: nginx
+     * replaces the header with the address it saw, so every attempt counts against that one address, and the audit
+     * trail records it.
+     */
+    @Test
+    void aClientsOwnXForwardedForChangesNeitherTheThrottlesBucketNorTheAuditsAddress() {
+        Api direct = Api.ofTestStack();
+        String admin = direct.loginAsAdmin();
+        String username = direct.createUser(admin, "spoofing-password", false).getString("username");
+        for (int n = 1; n <= 4; n++) {
+            Api.Answer answer = api.send(api.request("auth/login", null).header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", "203.0.113." + n)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"wrong-password\"}")));
+            assertEquals(401, answer.status(), answer::toString);
+        }
+
+        assertEquals("", TestStack.get().redis().cli("--scan", "--pattern", "auth:throttle:address:203.0.113.*"),
+                "no throttle bucket for an address the client chose");
+        assertTrue(TestStack.get().redis().cli("--scan", "--pattern", "auth:throttle:address:127.0.0.1").contains("127.0.0.1"),
+                "the attempts count against the address nginx saw");
+        List<String> addresses = Eventually.until(Duration.ofSeconds(10),
+                () -> direct.get("audit-events?type=login_failed&username=" + username, admin).json().getJsonArray("events")
+                        .getValuesAs(JsonObject.class).stream().map(event -> event.getString("client_address", "")).toList(),
+                found -> found.size() == 4);
+        assertEquals(List.of("127.0.0.1", "127.0.0.1", "127.0.0.1", "127.0.0.1"), addresses, "the audit trail records the address nginx saw");
     }
 
     @Test

@@ -10,9 +10,12 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 /**
- * Tells the API who the browser is: the X-Forwarded-For the web app received (from nginx, say) with the address it
- * saw appended, as every proxy does. The API believes it only when the web app is one of its TRUSTED_PROXIES, and then
- * throttles and audits logins per person rather than per web server.
+ * Tells the API who the browser is: the X-Forwarded-For the web app received with the address it saw appended, as
+ * every proxy does. Behind nginx, what it received is the browser's address alone (nginx replaces the header, see
+ * containers/nginx/nginx.conf) and the address it saw is nginx's; without nginx, a header the browser wrote itself is
+ * left of the browser's own address, where nobody believes it. The API (and nginx, when the web app calls the API
+ * through it) reads the header from the right, past its trusted proxies only, and then throttles and audits logins per
+ * person rather than per web server.
  */
 @ApplicationScoped
 public class ForwardedFor implements ClientHeadersFactory {

@@ -29,8 +29,8 @@ import dev.authstack.api.audit.entity.AuditEvent;
 import dev.authstack.api.audit.entity.AuditEventType;
 import dev.authstack.api.contract.AuditEventView;
 import dev.authstack.api.contract.AuditEventsPage;
+import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.contract.ProblemDocument;
-import dev.authstack.api.contract.Username;
 import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.problems.entity.InvalidQueryException;
 import dev.authstack.api.security.boundary.AdminOnly;
@@ -47,12 +47,6 @@ import dev.authstack.api.security.boundary.AdminOnly;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditEventsResource {
-
-    /**
-     * A username to search for: the characters and the longest length of {@link Username}, but from one character on,
-     * as the search has always accepted; a name too short for an account finds nothing rather than a 400.
-     */
-    static final String USERNAME_SEARCH = Username.CHARACTERS + "{1," + Username.MAX_LENGTH + "}";
 
     @Inject
     AuditEvents events;
@@ -77,7 +71,7 @@ public class AuditEventsResource {
             @Parameter(description = "1 to 200.", example = "50") @QueryParam("limit") @DefaultValue("50") String limit,
             @Parameter(description = "The next_cursor of the previous page.") @QueryParam("cursor") String cursor) {
         AuditEvents.Page page = events.find(
-                checked("username", username, USERNAME_SEARCH, "must be a username"),
+                username == null ? null : CanonicalUsername.of(username).orElseThrow(() -> new InvalidQueryException("username", "must be a username")),
                 type == null ? null : AuditEventType.ofJsonName(type).orElseThrow(() -> new InvalidQueryException("type",
                         "must be one of " + Arrays.stream(AuditEventType.values()).map(AuditEventType::jsonName).toList())),
                 instant(since),

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.authstack.api.audit.entity.AuditEvent;
 import dev.authstack.api.audit.entity.AuditEventType;
+import dev.authstack.api.contract.CanonicalUsername;
 
 /** Reads the trail, newest first, one page at a time: the cursor is the id below which the next page starts. */
 @ApplicationScoped
@@ -25,12 +25,12 @@ public class AuditEvents {
     }
 
     /** Every criterion may be null. {@code username} matches the acting user or the one acted on, regardless of case. */
-    public Page find(String username, AuditEventType type, Instant since, Long before, int limit) {
+    public Page find(CanonicalUsername username, AuditEventType type, Instant since, Long before, int limit) {
         StringBuilder jpql = new StringBuilder("SELECT e FROM AuditEvent e WHERE 1 = 1");
         List<Object[]> parameters = new ArrayList<>();
         if (username != null) {
             jpql.append(" AND (LOWER(e.subjectUsername) = :username OR LOWER(e.actorUsername) = :username)");
-            parameters.add(new Object[] {"username", username.toLowerCase(Locale.ROOT)});
+            parameters.add(new Object[] {"username", username.value()});
         }
         if (type != null) {
             jpql.append(" AND e.type = :type");

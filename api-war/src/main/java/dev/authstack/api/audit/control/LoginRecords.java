@@ -11,6 +11,7 @@ import java.time.Instant;
 import dev.authstack.api.audit.entity.AuditEvent;
 import dev.authstack.api.audit.entity.AuditEventType;
 import dev.authstack.api.auth.entity.LoginEvent;
+import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.users.control.UserStore;
 import dev.authstack.api.users.entity.User;
 
@@ -27,7 +28,7 @@ public class LoginRecords {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(LoginEvent event, Instant at, AuditEvent.Origin origin) {
         User user = event.userId() != null ? em.find(User.class, event.userId())
-                : event.submittedUsername() == null ? null : users.findByUsername(event.submittedUsername()).orElse(null);
+                : CanonicalUsername.of(event.submittedUsername()).flatMap(users::findByUsername).orElse(null);
         AuditEvent.Party subject = user == null ? null : new AuditEvent.Party(user.id(), user.username());
         AuditEventType type = switch (event.kind()) {
             case SUCCEEDED -> AuditEventType.LOGIN_SUCCEEDED;

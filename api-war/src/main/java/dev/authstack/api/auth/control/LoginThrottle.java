@@ -11,11 +11,12 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.authstack.api.contract.CanonicalUsername;
+import dev.authstack.api.http.control.ClientAddresses;
 import dev.authstack.api.keys.control.MasterKey;
 import dev.authstack.api.redis.control.Redis;
 
@@ -30,8 +31,9 @@ import dev.authstack.api.redis.control.Redis;
  * </ul>
  * An attempt is counted as a failure before the password is checked, in one atomic step with the check of the wait,
  * and uncounted when it succeeds: a thousand concurrent guesses cannot slip past a wait that one of them starts.
- * Accounts are keyed by an HMAC of the lower-cased name, never the name itself: people type passwords into the
- * username field, and Redis must not hold them.
+ * Accounts are keyed by an HMAC of the name's {@link CanonicalUsername canonical form} (a name outside the rule, which
+ * is nobody's, by an HMAC of itself), never the name itself: people type passwords into the username field, and Redis
+ * must not hold them. Addresses are counted per {@link ClientAddresses#limitedBlock block}: an IPv6 client per /64.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -130,8 +132,9 @@ public class LoginThrottle {
 
     /** Counts the attempt, or refuses it (429) without counting while the account or the address must wait. */
     public Attempt begin(String username, String clientAddress) {
-        Attempt attempt = new Attempt(ACCOUNT + HexFormat.of().formatHex(hmac(accountKey, username.toLowerCase(Locale.ROOT))),
-                ADDRESS + clientAddress);
+        String account = CanonicalUsername.of(username).map(CanonicalUsername::value).orElse(username);
+        Attempt attempt = new Attempt(ACCOUNT + HexFormat.of().formatHex(hmac(accountKey, account)),
+                ADDRESS + ClientAddresses.limitedBlock(clientAddress));
         Object answer = redis.call(client -> client.eval(BEGIN, List.of(attempt.accountKey(), attempt.addressKey()), List.of(
                 String.valueOf(clock.millis()), String.valueOf(freeFailures), String.valueOf(maxWaitSeconds),
                 String.valueOf(failureResetSeconds), String.valueOf(addressFailures), String.valueOf(addressWindowSeconds))));
@@ -149,7 +152,7 @@ public class LoginThrottle {
      * while the address must wait.
      */
     public Attempt beginUnnamed(String clientAddress) {
-        Attempt attempt = new Attempt(null, ADDRESS + clientAddress);
+        Attempt attempt = new Attempt(null, ADDRESS + ClientAddresses.limitedBlock(clientAddress));
         Object answer = redis.call(client -> client.eval(BEGIN_UNNAMED, List.of(attempt.addressKey()), List.of(
                 String.valueOf(addressFailures), String.valueOf(addressWindowSeconds))));
         long waitMillis = ((Number) answer).longValue();

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 
 import dev.authstack.api.auth.entity.AccessToken;
 import dev.authstack.api.auth.entity.LoginEvent;
+import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.contract.UserChanges;
 import dev.authstack.api.revocation.control.Revocations;
 import dev.authstack.api.security.entity.Caller;
@@ -61,7 +62,7 @@ public class Logins {
     public Login login(String username, String password, String clientAddress, String userAgent) {
         revocations.ensureKnowable();
         LoginThrottle.Attempt attempt = beginAttempt(username, clientAddress);
-        User user = users.findByUsername(username).orElse(null);
+        User user = CanonicalUsername.of(username).flatMap(users::findByUsername).orElse(null);
         if (!hasher.matches(password, user == null ? null : user.passwordHash())) {
             // The submitted name is not logged: people type passwords into the username field.
             LOG.log(INFO, "login refused: {0}", user == null ? "unknown username" : "wrong password for user " + user.id());

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -67,6 +68,20 @@ public class ClientAddresses {
 
     private boolean isTrusted(String address) {
         return trusted.stream().anyMatch(cidr -> cidr.contains(address));
+    }
+
+    /**
+     * What a per-address limit counts for a client address: an IPv4 address itself, an IPv6 address its /64, which one
+     * subscriber commonly holds whole and can rotate through at will. Anything else is returned as it is.
+     */
+    public static String limitedBlock(String address) {
+        byte[] bytes = normalised(address).map(Cidr::bytes).orElse(null);
+        if (bytes == null || bytes.length != 16) {
+            return address;
+        }
+        ByteBuffer prefix = ByteBuffer.wrap(bytes, 0, 8);
+        return String.format("%x:%x:%x:%x::/64", prefix.getShort() & 0xffff, prefix.getShort() & 0xffff, prefix.getShort() & 0xffff,
+                prefix.getShort() & 0xffff);
     }
 
     static Optional<String> normalised(String address) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.contract.NewUser;
 import dev.authstack.api.contract.UserChanges;
 import dev.authstack.api.problems.control.Causes;
@@ -71,15 +72,18 @@ public class UserStore {
         securityChanges.fire(new UserSecurityChanged(id, user.securityStamp()));
     }
 
-    public Optional<User> findByUsername(String username) {
+    /** The stored name, lower-cased by the database, is compared with the canonical form, never with what was typed. */
+    public Optional<User> findByUsername(CanonicalUsername username) {
         return em.createNamedQuery(User.FIND_BY_USERNAME, User.class)
-                .setParameter("username", username)
+                .setParameter("username", username.value())
                 .getResultStream()
                 .findFirst();
     }
 
     public User create(NewUser request) {
-        if (countOf(User.COUNT_BY_USERNAME, "username", request.username()) > 0) {
+        // A name outside the rule (ADMIN_USERNAME is not validated) has no twin: the schema's check refuses it.
+        Optional<CanonicalUsername> username = CanonicalUsername.of(request.username());
+        if (username.isPresent() && countOf(User.COUNT_BY_USERNAME, "username", username.get().value()) > 0) {
             throw new DuplicateUserException("username");
         }
         ensureEmailFree(request.email(), -1);

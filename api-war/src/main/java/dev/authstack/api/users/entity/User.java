@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,8 +26,8 @@ import java.util.Objects;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.FIND_ALL, query = "SELECT u FROM User u ORDER BY u.id")
-@NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE LOWER(u.username) = LOWER(:username)")
-@NamedQuery(name = User.COUNT_BY_USERNAME, query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.username) = LOWER(:username)")
+@NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE LOWER(u.username) = :username")
+@NamedQuery(name = User.COUNT_BY_USERNAME, query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.username) = :username")
 @NamedQuery(name = User.COUNT_BY_EMAIL,
         query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.email) = LOWER(:email) AND u.id <> :exceptId")
 @NamedQuery(name = User.ACTIVE_ADMINS, query = "SELECT u FROM User u WHERE u.admin = TRUE AND u.active = TRUE ORDER BY u.id")
@@ -175,7 +176,7 @@ public class User {
 
     @Override
     public int hashCode() {
-        return username.toLowerCase().hashCode();
+        return username.toLowerCase(Locale.ROOT).hashCode();
     }
 
     @Override

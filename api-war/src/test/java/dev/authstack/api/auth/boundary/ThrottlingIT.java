@@ -13,7 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.authstack.it.Api;
@@ -154,28 +159,37 @@ class ThrottlingIT {
         Instant end = Instant.now().plusSeconds(seconds);
         AtomicInteger checked = new AtomicInteger();
         AtomicInteger guesses = new AtomicInteger();
-        List<Thread> attackers = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            Thread attacker = new Thread(() -> {
-                while (Instant.now().isBefore(end)) {
-                    int status = login(first, victim, "guess-" + guesses.incrementAndGet(), address()).status();
-                    if (status == 401) {
-                        checked.incrementAndGet();
-                    } else if (status != 429) {
-                        throw new AssertionError("unexpected " + status);
-                    }
-                }
-            });
-            attacker.start();
-            attackers.add(attacker);
-        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         int bystanderLogins = 0;
-        while (Instant.now().isBefore(end)) {
-            assertEquals(200, login(first, bystander, PASSWORD, address()).status(), "another account logs in during the attack");
-            bystanderLogins++;
-        }
-        for (Thread attacker : attackers) {
-            attacker.join();
+        try {
+            // Futures, not bare threads: an attacker's failed assertion reaches the test through get().
+            List<Future<?>> attackers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                attackers.add(pool.submit(() -> {
+                    while (Instant.now().isBefore(end)) {
+                        Api.Answer answer = login(first, victim, "guess-" + guesses.incrementAndGet(), address());
+                        if (answer.status() == 401) {
+                            checked.incrementAndGet();
+                        } else if (answer.status() != 429) {
+                            throw new AssertionError("an attacker was answered " + answer);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            while (Instant.now().isBefore(end)) {
+                assertEquals(200, login(first, bystander, PASSWORD, address()).status(), "another account logs in during the attack");
+                bystanderLogins++;
+            }
+            for (Future<?> attacker : attackers) {
+                try {
+                    attacker.get(60, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    throw new AssertionError(e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         int allowed = 5;
         for (long wait = 1, at = 1; at <= seconds + 1; wait *= 2, at += wait) {
@@ -201,7 +215,7 @@ class ThrottlingIT {
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), lastRetryAt).toMillis()) + 50);
     }
 
-    private static Instant lastRetryAt = Instant.EPOCH;
+    private static volatile Instant lastRetryAt = Instant.EPOCH;
 
     static Api.Answer login(Api api, String username, String password, String address) {
         String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,15 @@ class ClientAddressesTest {
         ClientAddresses cut = trusting("::1/128, 2001:db8::/32");
         assertEquals("2001:db9:0:0:0:0:0:1", cut.of("2001:db8::7", List.of("2001:db9::1")));
         assertEquals("0:0:0:0:0:0:0:1", trusting("").of("::1", List.of()));
+    }
+
+    @Test
+    void anIpv6ClientIsLimitedPerSlash64AndAnIpv4ClientPerAddress() {
+        assertEquals(ClientAddresses.limitedBlock("2001:db8:1:2:aaaa::1"), ClientAddresses.limitedBlock("2001:db8:1:2:ffff:1:2:3"));
+        assertEquals("2001:db8:1:2::/64", ClientAddresses.limitedBlock("2001:0db8:0001:0002:0:0:0:9"));
+        assertNotEquals(ClientAddresses.limitedBlock("2001:db8:1:2::1"), ClientAddresses.limitedBlock("2001:db8:1:3::1"));
+        assertEquals("192.0.2.10", ClientAddresses.limitedBlock("192.0.2.10"));
+        assertNotEquals(ClientAddresses.limitedBlock("192.0.2.10"), ClientAddresses.limitedBlock("192.0.2.11"));
     }
 
     @Test
