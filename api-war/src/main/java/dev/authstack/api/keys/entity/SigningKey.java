@@ -7,6 +7,8 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -27,11 +29,13 @@ public class SigningKey {
     @Column(name = "sealed_key", nullable = false, updatable = false)
     private byte[] sealedKey;
 
+    // OffsetDateTime, not Instant (as in User): JPA 3.1's EclipseLink serialises an Instant into bytes, which the
+    // TIMESTAMPTZ column refuses, and the API then failed to deploy on a database without keys.
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     @Column(name = "signs_from", nullable = false, updatable = false)
-    private Instant signsFrom;
+    private OffsetDateTime signsFrom;
 
     protected SigningKey() {
         // for JPA
@@ -40,8 +44,8 @@ public class SigningKey {
     public SigningKey(String kid, byte[] sealedKey, Instant createdAt, Instant signsFrom) {
         this.kid = Objects.requireNonNull(kid, "kid is required.");
         this.sealedKey = Objects.requireNonNull(sealedKey, "sealedKey is required.").clone();
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt is required.");
-        this.signsFrom = Objects.requireNonNull(signsFrom, "signsFrom is required.");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt is required.").atOffset(ZoneOffset.UTC);
+        this.signsFrom = Objects.requireNonNull(signsFrom, "signsFrom is required.").atOffset(ZoneOffset.UTC);
         if (signsFrom.isBefore(createdAt)) {
             throw new IllegalArgumentException("A key cannot sign before it is published.");
         }
@@ -56,11 +60,11 @@ public class SigningKey {
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return createdAt.toInstant();
     }
 
     public Instant signsFrom() {
-        return signsFrom;
+        return signsFrom.toInstant();
     }
 
     @Override
