@@ -10,13 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A bearer token and the user it was issued to.")
 @JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "user"})
 public record LoginResponse(
-        @Schema(name = "access_token", description = "An HS256 JWS; send it as 'Authorization: Bearer <token>'.",
-                example = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", required = true)
+        @Schema(name = "access_token", description = "An ES256 JWS (RFC 7515), signed with the key its kid names in the "
+                + "JWK Set; send it as 'Authorization: Bearer <token>'.", maxLength = 4096,
+                example = "eyJhbGciOiJFUzI1NiIsImtpZCI6ImpmendLWHQwS3M0clBoTHJVTTh0UzZPYUd1WjlRYVJxNlN4SzhrTlJRNVkiLCJ0eXAiOiJKV1QifQ"
+                        + ".eyJzdWIiOiIxIn0.c2lnbmF0dXJl", required = true)
         @JsonbProperty("access_token") String accessToken,
-        @Schema(name = "token_type", example = "Bearer", required = true)
+        @Schema(name = "token_type", example = "Bearer", required = true, enumeration = "Bearer")
         @JsonbProperty("token_type") String tokenType,
         @Schema(name = "expires_in", type = SchemaType.INTEGER, format = "int64", description = "Seconds until the token expires.",
-                example = "3600", required = true)
+                minimum = "1", maximum = "9223372036854775807", example = "3600", required = true)
         @JsonbProperty("expires_in") long expiresIn,
         @Schema(required = true) UserView user) {
 
