@@ -10,7 +10,7 @@ type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ?
 const sameAnswer: [
     Same<Json<paths["/v1/auth/login"]["post"]["responses"][200]>, Schemas["LoginResponse"]>,
     Same<Json<paths["/v1/users"]["get"]["responses"][200]>, Schemas["UserView"][]>,
-    Same<Json<paths["/v1/users/{id}"]["get"]["responses"][404]["content"]["application/problem+json"]>, Schemas["ProblemDocument"]>,
+    Same<paths["/v1/users/{id}"]["get"]["responses"][404]["content"]["application/problem+json"], Schemas["ProblemDocument"]>,
 ] = [true, true, true];
 
 type Credentials = Json<NonNullable<paths["/v1/auth/login"]["post"]["requestBody"]>>;
@@ -33,14 +33,27 @@ export async function users(base: string, token: Schemas["LoginResponse"]["acces
     return (await answer.json()) as Schemas["UserView"][];
 }
 
+export async function lastFailedLogin(base: string, token: string): Promise<Schemas["AuditEventView"] | undefined> {
+    const answer = await fetch(`${base}/v1/audit-events?type=login_failed&limit=1`, { headers: { Authorization: `Bearer ${token}` } });
+    const page = (await answer.json()) as Schemas["AuditEventsPage"];
+    const event = page.events[0];
+    const when: string | undefined = event?.occurred_at;
+    const id: number | undefined = event?.id;
+    return when === undefined || id === undefined ? undefined : event;
+}
+
 export async function firstAdministrator(base: string): Promise<string> {
     const session = await login(base, { username: "admin", password: "admin123" });
     const seconds: number = session.expires_in;
+    const administrator: boolean = session.user.is_admin;
+    const joined: string = session.user.created_at;
     const everyone = await users(base, session.access_token);
     const admin = everyone.find((user) => user.is_admin && user.is_active);
     const since: string = admin?.created_at ?? "";
     const lastLogin: string | undefined = admin?.last_login_at;
     // @ts-expect-error a user never carries a password: were the schema `any`, this line would compile and tsc fail.
     const password: string = session.user.password;
-    return `${admin?.username} (id ${admin?.id}, since ${since}, last login ${lastLogin}), token for ${seconds} s ${sameAnswer} ${password}`;
+    const failed = await lastFailedLogin(base, session.access_token);
+    return `${admin?.username} (id ${admin?.id}, since ${since}, last login ${lastLogin}), token for ${seconds} s `
+        + `${administrator} ${joined} ${failed?.occurred_at} ${sameAnswer} ${password}`;
 }
