@@ -23,9 +23,13 @@ import java.util.Map;
         info = @Info(title = "auth-stack API", version = "v1",
                 description = "Login, logout that really revokes, and administrator-managed users. Every body is JSON; "
                         + "every error is an RFC 9457 problem document (application/problem+json)."),
-        servers = @Server(url = "/api", description = "this server"))
+        servers = @Server(url = "/api", description = "The server that serves this document, whichever it is (local, staging or "
+                + "production): each instance describes itself."))
 @SecurityScheme(securitySchemeName = ApiApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        bearerFormat = "JWT", description = "The access_token of POST /v1/auth/login.")
+        bearerFormat = "JWT", description = "The access_token of POST /v1/auth/login: an ES256 JWS with a kid, verifiable with "
+                + "the keys of GET /v1/.well-known/jwks.json. Issued and verified following RFC8725 (JSON Web Token Best Current "
+                + "Practices): one accepted algorithm (never none), a key chosen by kid among our own keys only (never from a "
+                + "jku, x5u or jwk header), and issuer, audience and expiry checked.")
 public class ApiApplication extends Application {
 
     /** The name the resources' security requirements refer to. */

@@ -13,8 +13,10 @@ import java.util.List;
 public record AuditEventsPage(
         // X[].class, not type = ARRAY: Payara then names the element schema. required = true here makes its scanner
         // fail (NullPointerException in visitSize), so the class lists the required property.
-        @Schema(implementation = AuditEventView[].class, description = "The events of this page.")
+        @Schema(implementation = AuditEventView[].class, description = "The events of this page: at most the limit asked for.",
+                maxItems = 200)
         List<AuditEventView> events,
-        @Schema(name = "next_cursor", description = "Pass it as cursor for the next page; null on the last one.", example = "41")
+        @Schema(name = "next_cursor", description = "Pass it as cursor for the next page; null on the last one.", example = "41",
+                pattern = "^[0-9]{1,18}$", maxLength = 18)
         @JsonbNillable @JsonbProperty("next_cursor") String nextCursor) implements Serializable {
 }

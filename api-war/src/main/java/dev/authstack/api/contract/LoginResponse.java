@@ -13,14 +13,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A bearer token, the refresh token for the next one, and the user they were issued to.")
 @JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "refreshToken", "refreshExpiresIn", "user"})
 public record LoginResponse(
-        @Schema(name = "access_token", description = "An ES256 JWS naming its session (sid); send it as "
-                + "'Authorization: Bearer <token>'.",
-                example = "eyJraWQiOiJqZnp3S1h0MCIsInR5cCI6IkpXVCIsImFsZyI6IkVTMjU2In0.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", required = true)
+        @Schema(name = "access_token", description = "An ES256 JWS (RFC 7515) naming its session (sid), signed with the key "
+                + "its kid names in the JWK Set; send it as 'Authorization: Bearer <token>'.", maxLength = 4096,
+                example = "eyJhbGciOiJFUzI1NiIsImtpZCI6ImpmendLWHQwS3M0clBoTHJVTTh0UzZPYUd1WjlRYVJxNlN4SzhrTlJRNVkiLCJ0eXAiOiJKV1QifQ"
+                        + ".eyJzdWIiOiIxIn0.c2lnbmF0dXJl", required = true)
         @JsonbProperty("access_token") String accessToken,
-        @Schema(name = "token_type", example = "Bearer", required = true)
+        @Schema(name = "token_type", example = "Bearer", required = true, enumeration = "Bearer")
         @JsonbProperty("token_type") String tokenType,
         @Schema(name = "expires_in", type = SchemaType.INTEGER, format = "int64", description = "Seconds until the token expires.",
-                example = "3600", required = true)
+                minimum = "1", maximum = "9223372036854775807", example = "3600", required = true)
         @JsonbProperty("expires_in") long expiresIn,
         @Schema(name = "refresh_token", description = "Opaque, 256 random bits; trade it once at POST /auth/refresh for new "
                 + "tokens. Keep it secret: it is the session.", example = "Jd8xkq0Vb3lq9o2gS1b3aJx0o5aV3m4dZ9cYk2sGmPw", required = true,

@@ -11,7 +11,8 @@ public record PasswordChange(
         @Schema(name = "current_password", example = "admin123", format = "password", required = true, minLength = 1, maxLength = 1024)
         @JsonbProperty("current_password") @NotNull @PlainText @Length(min = 1, max = 1024) String currentPassword,
         @Schema(name = "new_password", description = "8 to 72 bytes of UTF-8, not among the most common passwords.",
-                example = "a long passphrase of mine", format = "password", required = true)
+                example = "a long passphrase of mine", format = "password", required = true, minLength = 2,
+                maxLength = ValidPassword.MAX_BYTES)
         @JsonbProperty("new_password") @NotNull @PlainText @ValidPassword @UncommonPassword String newPassword) {
 
     @Override

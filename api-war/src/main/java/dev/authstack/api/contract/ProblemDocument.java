@@ -1,5 +1,6 @@
 package dev.authstack.api.contract;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -11,21 +12,22 @@ import java.util.List;
 @Schema(description = "An RFC 9457 problem document: every error answer has this shape.")
 public record ProblemDocument(
         @Schema(description = "'urn:problem-type:auth-stack:<slug>', or 'about:blank' when the status says it all.",
-                example = "urn:problem-type:auth-stack:validation-failed", required = true) String type,
-        @Schema(example = "Invalid Request", required = true) String title,
-        @Schema(example = "400", required = true) int status,
-        @Schema(description = "What went wrong, for a person.", example = "username: must be 3 to 50 letters, digits, '_', '.' or '-'")
-        String detail,
-        @Schema(description = "On a 5xx: the id of the server's log entry.", example = "7f1c8d0e-2a4b-4c3d-9e8f-0a1b2c3d4e5f")
-        String incident,
+                example = "urn:problem-type:auth-stack:validation-failed", required = true, maxLength = 100) String type,
+        @Schema(example = "Invalid Request", required = true, maxLength = 100) String title,
+        @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "400", maximum = "599", example = "400", required = true)
+        int status,
+        @Schema(description = "What went wrong, for a person.", example = "username: must be 3 to 50 letters, digits, '_', '.' or '-'",
+                maxLength = 8192) String detail,
+        @Schema(description = "On a 5xx: the id of the server's log entry.", example = "7f1c8d0e-2a4b-4c3d-9e8f-0a1b2c3d4e5f",
+                format = "uuid", maxLength = 36) String incident,
         @Schema(implementation = FieldError[].class,
-                description = "On a validation failure: one entry per field and message.") List<FieldError> errors) {
+                description = "On a validation failure: one entry per field and message.", maxItems = 16) List<FieldError> errors) {
 
     /** One broken rule of one field, named as the JSON body names it. */
     @Schema(description = "One broken rule of one field.")
     public record FieldError(
-            @Schema(description = "The JSON name of the field.", example = "username", required = true) String field,
-            @Schema(example = "must be 3 to 50 letters, digits, '_', '.' or '-'", required = true) String message) {
+            @Schema(description = "The JSON name of the field.", example = "username", required = true, maxLength = 64) String field,
+            @Schema(example = "must be 3 to 50 letters, digits, '_', '.' or '-'", required = true, maxLength = 200) String message) {
     }
 
     public List<FieldError> errors() {

@@ -13,9 +13,11 @@ import java.time.Instant;
 @Schema(description = "A user account; never contains a password or a hash.")
 @JsonbPropertyOrder({"id", "username", "email", "isAdmin", "isActive", "createdAt", "lastLoginAt"})
 public record UserView(
-        @Schema(type = SchemaType.INTEGER, format = "int64", example = "2", required = true) long id,
-        @Schema(example = "alice", required = true) String username,
-        @Schema(example = "alice@example.com", required = true) String email,
+        @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807", example = "2",
+                required = true) long id,
+        @Schema(example = "alice", required = true, pattern = "^" + Username.PATTERN + "$", minLength = 3,
+                maxLength = Username.MAX_LENGTH) String username,
+        @Schema(example = "alice@example.com", required = true, maxLength = EmailAddress.MAX_LENGTH) String email,
         @Schema(name = "is_admin", example = "false", required = true) @JsonbProperty("is_admin") boolean isAdmin,
         @Schema(name = "is_active", example = "true", required = true) @JsonbProperty("is_active") boolean isActive,
         @Schema(name = "created_at", type = SchemaType.STRING, format = "date-time", example = "2026-11-24T14:03:45.794246Z",

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -30,6 +31,7 @@ import dev.authstack.api.audit.entity.AuditEventType;
 import dev.authstack.api.contract.AuditEventView;
 import dev.authstack.api.contract.AuditEventsPage;
 import dev.authstack.api.contract.CanonicalUsername;
+import dev.authstack.api.contract.Username;
 import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.problems.entity.InvalidQueryException;
@@ -65,11 +67,21 @@ public class AuditEventsResource {
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response find(
-            @Parameter(description = "Events this user did or underwent, regardless of case.", example = "alice") @QueryParam("username") String username,
-            @Parameter(description = "One type of event.", example = "login_failed") @QueryParam("type") String type,
-            @Parameter(description = "Events at or after this instant.", example = "2026-11-25T00:00:00Z") @QueryParam("since") String since,
-            @Parameter(description = "1 to 200.", example = "50") @QueryParam("limit") @DefaultValue("50") String limit,
-            @Parameter(description = "The next_cursor of the previous page.") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "Events this user did or underwent, regardless of case.", example = "alice",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^" + Username.PATTERN + "$", minLength = 3, maxLength = Username.MAX_LENGTH))
+            @QueryParam("username") String username,
+            @Parameter(description = "One type of event: a value of AuditEventView's type.", example = "login_failed",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z_]+$", maxLength = 32))
+            @QueryParam("type") String type,
+            @Parameter(description = "Events at or after this instant.", example = "2026-11-25T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time", maxLength = 35))
+            @QueryParam("since") String since,
+            @Parameter(description = "How many events, at most.", example = "50", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") @DefaultValue("50") String limit,
+            @Parameter(description = "The next_cursor of the previous page.", example = "41",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{1,18}$", maxLength = 18))
+            @QueryParam("cursor") String cursor) {
         AuditEvents.Page page = events.find(
                 username == null ? null : CanonicalUsername.of(username).orElseThrow(() -> new InvalidQueryException("username", "must be a username")),
                 type == null ? null : AuditEventType.ofJsonName(type).orElseThrow(() -> new InvalidQueryException("type",

@@ -69,7 +69,8 @@ public class AuthResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Credentials.class),
             examples = @ExampleObject(name = "admin", value = "{\"username\":\"admin\",\"password\":\"admin123\"}")))
     @APIResponse(responseCode = "200", description = "The tokens of a new session and its user; never cached.",
-            headers = @Header(name = "Cache-Control", description = "no-store", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Cache-Control", description = "no-store",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = "no-store")),
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type or a broken rule.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
@@ -81,7 +82,8 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "429", description = "Too many failed logins for this account or from this address: the same "
             + "answer whether the password is right or the account exists. Retry-After says when to try again.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)),
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int64", minimum = "1", maximum = "9223372036854775807")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class),
                     examples = @ExampleObject(name = "login-throttled", value = "{\"type\":\"urn:problem-type:auth-stack:login-throttled\","
                             + "\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Too many attempts; try again in 8 seconds.\"}")))

@@ -51,7 +51,8 @@ public class WellKnownResource {
     @Operation(operationId = "jwks", summary = "The public keys that verify access tokens (JWK Set)")
     @APIResponse(responseCode = "200", description = "Public keys only, each with its kid; cache for max-age, which is "
             + "shorter than the time a new key is published before it signs.",
-            headers = @Header(name = "Cache-Control", description = "public, max-age=N", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Cache-Control", description = "public, max-age=N",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 64)),
             content = @Content(schema = @Schema(implementation = JsonWebKeySet.class)))
     public Response jwks() {
         List<JsonWebKey> published = keys.published().stream().map(KeyRing.Entry::publicJwk)
@@ -65,7 +66,8 @@ public class WellKnownResource {
     @Path("openid-configuration")
     @Operation(operationId = "openidConfiguration", summary = "The issuer's discovery document (OpenID Connect Discovery)")
     @APIResponse(responseCode = "200", description = "The issuer, exactly as tokens carry it, and the JWK Set's URL.",
-            headers = @Header(name = "Cache-Control", description = "public, max-age=N", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Cache-Control", description = "public, max-age=N",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 64)),
             content = @Content(schema = @Schema(implementation = OpenIdConfiguration.class)))
     public Response openIdConfiguration() {
         return Response.ok(new OpenIdConfiguration(issuer, issuer + JWKS_PATH, issuer + "/auth/login", List.of("ES256"),

@@ -8,8 +8,10 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -20,8 +22,11 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Takes out of the OpenAPI document what Payara's scanner adds that the annotations do not say (mp.openapi.filter):
@@ -29,8 +34,21 @@ import java.util.Map;
  * property of an object), a {@code *}{@code /*} request body beside the JSON one (it moves the body's examples to the
  * JSON one), and examples served as strings: an annotation can only write an example as text, so a JSON example, a
  * number or a boolean is turned back into what it says.
+ * <p>
+ * It also says what the annotations cannot: that an operation nobody needs a token for is open on purpose, that a
+ * contract record is one named component (Payara copies a record's schema into every answer and property that uses it,
+ * and the copies inside other components even keep the Java names), and the rule for the items of a list of strings.
+ * What this class does is checked against the live document by web-war's ApiDocsIT and ApiDocsToolsIT.
  */
 public class OpenApiTidier implements OASFilter {
+
+    /**
+     * The longest date-time the API writes: JSON-B writes an {@code Instant} as ISO-8601 in UTC, nanoseconds at most,
+     * {@code 2026-11-24T14:03:45.794246123Z}.
+     */
+    static final int DATE_TIME_MAX_LENGTH = 30;
+
+    static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
 
     /** Payara lists a tag once per class that names it; OpenAPI wants each name once (the one with a description). */
     @Override
@@ -42,6 +60,110 @@ public class OpenApiTidier implements OASFilter {
             }
             document.setTags(new ArrayList<>(byName.values()));
         }
+        if (document.getServers() != null) {
+            // The document is served by the instance it describes: reachable from outside, as the API itself is.
+            document.getServers().forEach(server -> server.addExtension("x-internal", false));
+        }
+        withoutPayaraEndpoints(document);
+        if (document.getComponents() != null && document.getComponents().getSchemas() != null) {
+            referToComponents(document);
+        }
+    }
+
+    /**
+     * Payara adds a root field of its own, {@code endpoints} (each application's paths), which OpenAPI 3.0 does not
+     * allow (only {@code x-} fields). It is not in MicroProfile's model, so it is emptied through Payara's, which
+     * leaves an empty map out of the document; elsewhere there is nothing to empty.
+     */
+    private static void withoutPayaraEndpoints(OpenAPI document) {
+        try {
+            if (document.getClass().getMethod("getEndpoints").invoke(document) instanceof Map<?, ?> endpoints) {
+                endpoints.clear();
+            }
+        } catch (ReflectiveOperationException | UnsupportedOperationException e) {
+            // Not Payara's model, or not this version's: nothing to take out.
+        }
+    }
+
+    /**
+     * Replaces each copy of a component's schema with a reference to it: in the answers and request bodies of every
+     * operation and inside the components themselves. A copy is recognised by its description, which is the
+     * record's own, or else by its property names: no two records share either.
+     */
+    private static void referToComponents(OpenAPI document) {
+        Map<String, Schema> components = document.getComponents().getSchemas();
+        Map<String, String> byDescription = new LinkedHashMap<>();
+        Map<Set<String>, String> byProperties = new LinkedHashMap<>();
+        components.forEach((name, schema) -> {
+            if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+                if (schema.getDescription() != null) {
+                    byDescription.putIfAbsent(schema.getDescription(), name);
+                }
+                byProperties.putIfAbsent(new HashSet<>(schema.getProperties().keySet()), name);
+            }
+        });
+        Copies copies = new Copies(byDescription, byProperties);
+        components.forEach((name, schema) -> copies.replaceInside(schema));
+        if (document.getPaths() == null || document.getPaths().getPathItems() == null) {
+            return;
+        }
+        document.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values().forEach(copies::replaceIn);
+            }
+            if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                operation.getResponses().getAPIResponses().values().stream().filter(response -> response.getContent() != null)
+                        .forEach(response -> response.getContent().getMediaTypes().values().forEach(copies::replaceIn));
+            }
+        }));
+    }
+
+    /** The components' schemas, known by description and by property names, and the references that replace copies. */
+    private record Copies(Map<String, String> byDescription, Map<Set<String>, String> byProperties) {
+
+        void replaceIn(MediaType media) {
+            if (media.getSchema() != null) {
+                media.setSchema(replaced(media.getSchema()));
+            }
+        }
+
+        /** A reference when the schema is a copy of a component, else the schema with the copies inside it replaced. */
+        Schema replaced(Schema schema) {
+            if (schema.getRef() == null && schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+                String name = schema.getDescription() != null ? byDescription.get(schema.getDescription()) : null;
+                if (name == null) {
+                    name = byProperties.get(new HashSet<>(schema.getProperties().keySet()));
+                }
+                if (name != null) {
+                    return OASFactory.createSchema().ref(name);
+                }
+            }
+            replaceInside(schema);
+            return schema;
+        }
+
+        void replaceInside(Schema schema) {
+            if (schema.getProperties() != null) {
+                Map<String, Schema> properties = new LinkedHashMap<>();
+                schema.getProperties().forEach((name, property) -> properties.put(name, replaced(property)));
+                schema.setProperties(properties);
+            }
+            if (schema.getItems() != null) {
+                schema.setItems(replaced(schema.getItems()));
+            }
+        }
+    }
+
+    /**
+     * An operation without a security requirement is open to anyone (the resource is {@code @Anonymous}): it says so
+     * with the empty requirement, {@code security: [{}]}, so that a reader can tell "anyone" from "not documented".
+     */
+    @Override
+    public Operation filterOperation(Operation operation) {
+        if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
+            operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement())));
+        }
+        return operation;
     }
 
     @Override
@@ -49,11 +171,23 @@ public class OpenApiTidier implements OASFilter {
         return tidy(schema);
     }
 
-    /** Answers' schemas are written inline, where Payara does not pass them to {@link #filterSchema}. */
+    /**
+     * Answers' schemas are written inline, where Payara does not pass them to {@link #filterSchema}; their examples
+     * are text like a request body's. Every answer may carry the CORS header, which the annotations would have to
+     * repeat on each.
+     */
     @Override
     public APIResponse filterAPIResponse(APIResponse response) {
         if (response.getContent() != null) {
-            response.getContent().getMediaTypes().values().forEach(media -> tidyTree(media.getSchema()));
+            response.getContent().getMediaTypes().values().forEach(media -> {
+                tidyTree(media.getSchema());
+                parseExamples(media);
+            });
+        }
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(ALLOW_ORIGIN)) {
+            response.addHeader(ALLOW_ORIGIN, OASFactory.createHeader()
+                    .description("The request's Origin, when it is one of CORS_ALLOWED_ORIGINS (none by default); absent otherwise.")
+                    .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uri").maxLength(2048)));
         }
         return response;
     }
@@ -106,6 +240,22 @@ public class OpenApiTidier implements OASFilter {
         }
         if ("date-time".equals(schema.getFormat())) {
             schema.setType(Schema.SchemaType.STRING);
+            if (schema.getMaxLength() == null) {
+                schema.setMaxLength(DATE_TIME_MAX_LENGTH);
+            }
+        }
+        // @Schema has no word for a list's items: a string rule written on a list of strings is its items' rule.
+        if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() != null
+                && schema.getItems().getType() == Schema.SchemaType.STRING) {
+            Schema items = schema.getItems();
+            if (schema.getMaxLength() != null) {
+                items.setMaxLength(schema.getMaxLength());
+                schema.setMaxLength(null);
+            }
+            if (schema.getPattern() != null) {
+                items.setPattern(schema.getPattern());
+                schema.setPattern(null);
+            }
         }
         if (schema.getExample() instanceof String text && schema.getType() != null) {
             try {

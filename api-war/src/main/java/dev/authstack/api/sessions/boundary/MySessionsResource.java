@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -70,7 +71,8 @@ public class MySessionsResource {
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; nothing was ended.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response end(@Parameter(description = "The session's id (the sid of its tokens).", required = true,
-            example = "5b0f7a7e-3f63-4f0a-9c34-2b8c1b3f9d11") @PathParam("id") String id) {
+            example = "5b0f7a7e-3f63-4f0a-9c34-2b8c1b3f9d11", schema = @Schema(type = SchemaType.STRING, maxLength = 36))
+            @PathParam("id") String id) {
         sessions.end(caller().userId(), id, "ended by its user");
         return Response.noContent().build();
     }

@@ -59,7 +59,8 @@ public class RegistrationsResource {
             examples = @ExampleObject(name = "alice", value = "{\"username\":\"alice\",\"email\":\"alice@example.com\","
                     + "\"password\":\"correct-horse\",\"is_admin\":false}")))
     @APIResponse(responseCode = "201", description = "The new user.",
-            headers = @Header(name = "Location", description = "The user's URL, /api/v1/users/{id}.", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "The user's URL, /api/v1/users/{id}.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri", maxLength = 8192)),
             content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type, or a broken rule (each field in errors).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))

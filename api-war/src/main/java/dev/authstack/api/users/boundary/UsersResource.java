@@ -74,7 +74,8 @@ public class UsersResource {
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response one(@Parameter(description = "The user's id.", required = true, example = "2",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") long id) {
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
+            @PathParam("id") long id) {
         return Response.ok(UserViews.of(store.find(id))).build();
     }
 
@@ -101,7 +102,8 @@ public class UsersResource {
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response update(@Parameter(description = "The user's id.", required = true, example = "2",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") long id,
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
+            @PathParam("id") long id,
             @Valid @NotNull UserChanges changes) {
         return Response.ok(UserViews.of(store.update(id, changes))).build();
     }
@@ -122,7 +124,8 @@ public class UsersResource {
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response delete(@Parameter(description = "The user's id.", required = true, example = "2",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") long id) {
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
+            @PathParam("id") long id) {
         store.delete(id);
         return Response.noContent().build();
     }
