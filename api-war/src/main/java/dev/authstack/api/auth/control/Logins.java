@@ -56,7 +56,7 @@ public class Logins {
         try {
             attempt = throttle.begin(username, clientAddress);
         } catch (LoginThrottledException throttled) {
-            events.fire(LoginEvent.throttled(username, throttled.byAddress() ? "client address" : "account"));
+            events.fire(LoginEvent.throttled(username, throttled.byAddress() ? LoginEvent.BY_ADDRESS : LoginEvent.BY_ACCOUNT));
             throw throttled;
         }
         User user = CanonicalUsername.of(username).flatMap(users::findByUsername).orElse(null);
