@@ -9,6 +9,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,14 @@ public class RevocationFeed {
 
     @Resource
     ManagedThreadFactory managedThreads;
+
+    @Inject
+    @ConfigProperty(name = "jwt.ttl.seconds")
+    long tokenTtlSeconds;
+
+    @Inject
+    @ConfigProperty(name = "jwt.clock.skew.seconds")
+    long clockSkewSeconds;
 
     Clock clock = Clock.systemUTC();
     ThreadFactory threads;
@@ -182,6 +192,11 @@ public class RevocationFeed {
         }
     }
 
+    /** The epoch second past which no revocation heard now matters: the longest token life, with the skew, from now. */
+    private long latestRevocation() {
+        return clock.instant().getEpochSecond() + tokenTtlSeconds + clockSkewSeconds;
+    }
+
     /** Reads every revocation Redis holds and every stamp PostgreSQL holds; runs while new messages wait. */
     private void resynchronise() {
         ScanParams keys = new ScanParams().match(Revocations.REVOKED + "*").count(1000);
@@ -196,7 +211,7 @@ public class RevocationFeed {
                 for (int i = 0; i < found.size(); i++) {
                     long until = untilOf(values.get(i));
                     if (until > 0) {
-                        known.tokenRevoked(found.get(i).substring(Revocations.REVOKED.length()), until);
+                        known.tokenRevoked(found.get(i).substring(Revocations.REVOKED.length()), until, latestRevocation());
                         read++;
                     }
                 }
@@ -233,7 +248,7 @@ public class RevocationFeed {
             return;
         }
         if (message instanceof FeedMessage.TokenRevoked revoked) {
-            known.tokenRevoked(revoked.tokenId(), revoked.until());
+            known.tokenRevoked(revoked.tokenId(), revoked.until(), latestRevocation());
         } else if (message instanceof FeedMessage.StampChanged changed) {
             known.stampAtLeast(changed.userId(), changed.stamp());
         } else if (message instanceof FeedMessage.ChangeRolledBack rolledBack) {
