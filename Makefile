@@ -7,7 +7,7 @@ PORT ?= 8080
 export PORT
 MVN ?= mvn -B -ntp
 
-.PHONY: help run test provision package clean-build
+.PHONY: help run test unit test-api test-web provision package clean-build
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -22,8 +22,22 @@ run: provision package ## build and run the stack in the foreground: API at :POR
 	@bash scripts/serve.sh
 
 test: ## unit, integration and browser tests against a real Payara Micro, PostgreSQL, Redis and Chromium
-	@bash scripts/provision.sh browser nginx
+	@bash scripts/provision.sh browser nginx node
 	$(MVN) verify
+
+unit: ## unit tests only, both modules: no server, no database, no browser (under a minute)
+	$(MVN) test -Dmdep.skip=true
+
+# A layer of the integration tests: GROUPS=faults runs only the tests tagged so, EXCLUDE=browser,slow all but those.
+ITS_FILTER = $(if $(GROUPS),-Dgroups=$(GROUPS)) $(if $(EXCLUDE),-DexcludedGroups=$(EXCLUDE))
+
+test-api: ## the API's unit and integration tests (Payara Micro, PostgreSQL, Redis); GROUPS=faults or EXCLUDE=slow pick a layer
+	@bash scripts/provision.sh node
+	$(MVN) verify -pl api-war $(ITS_FILTER)
+
+test-web: ## the web app's unit, integration and browser tests, on both WARs; the API's own integration tests are skipped
+	@bash scripts/provision.sh browser nginx
+	$(MVN) verify -pl web-war -am -P without-api-its $(ITS_FILTER)
 
 clean-build: ## remove Maven's build output
 	$(MVN) -q clean
@@ -44,37 +58,34 @@ COMPOSE_RUN = $(COMPOSE) -p $(PROJECT) -f $(COMPOSE_FILE)
 compose-check:
 	@if [ -z "$(COMPOSE)" ]; then echo "No container engine: install podman-compose (apt-get install podman-compose) or Docker with compose." >&2; exit 1; fi
 
-$(ENV_FILE): ## the secrets of the containers, random on first use, never committed
-	@umask 077; { echo "JWT_SECRET=$$(head -c 48 /dev/urandom | base64 -w0)"; \
-	  echo "DB_PASSWORD=$$(head -c 24 /dev/urandom | base64 -w0 | tr -d '/+=')"; \
-	  echo "ADMIN_USERNAME=admin"; \
-	  echo "ADMIN_PASSWORD=$$(head -c 18 /dev/urandom | base64 -w0 | tr -d '/+=')"; \
-	  echo "CORS_ALLOWED_ORIGINS="; } > $@
-	@echo "created $@ with random JWT_SECRET, DB_PASSWORD and the first administrator's password:"
-	@echo "  log in as $$(sed -n 's/^ADMIN_USERNAME=//p' $@) / $$(sed -n 's/^ADMIN_PASSWORD=//p' $@)   (shown once; it stays in $@)"
+# The secrets of the containers, random on first use, never committed. Run before every compose command: it also
+# completes an older .env that lacks an entry added since (MASTER_KEY and ISSUER came with ES256 tokens).
+.PHONY: container-env
+container-env:
+	@bash scripts/container-env.sh $(ENV_FILE)
 
 # podman-compose 1.0.3 exits 0 even when an image fails to build, printing `exit code: N`: that line fails the target.
-build: compose-check $(ENV_FILE) ## build the api and web images (needs only a container engine)
+build: compose-check container-env ## build the api and web images (needs only a container engine)
 	@set -o pipefail; $(COMPOSE_RUN) build 2>&1 | awk '{ print } /^exit code: [1-9]/ { failed = 1 } END { exit failed }' || \
 	  { echo "make build: an image failed to build (see above)" >&2; exit 1; }
 
 start: build ## start nginx, api, web, postgres and redis; the app answers on port HTTP_PORT (80)
 	$(COMPOSE_RUN) up -d
 
-stop: compose-check $(ENV_FILE) ## stop the containers, keeping their data
+stop: compose-check container-env ## stop the containers, keeping their data
 	$(COMPOSE_RUN) down
 
 restart: stop start ## stop, then start
 
-logs: compose-check $(ENV_FILE) ## follow the containers' logs
+logs: compose-check container-env ## follow the containers' logs
 	$(COMPOSE_RUN) logs -f
 
-status: compose-check $(ENV_FILE) ## the containers and their health
+status: compose-check container-env ## the containers and their health
 	$(COMPOSE_RUN) ps
 
 # podman-compose 1.0.3 has no `down --rmi` and leaves the networks: podman removes those, and any container of the
 # project that a larger API_REPLICAS/WEB_REPLICAS left behind.
-clean: compose-check $(ENV_FILE) ## remove containers, images and volumes (asks first; FORCE=1 does not)
+clean: compose-check container-env ## remove containers, images and volumes (asks first; FORCE=1 does not)
 	@if [ "$(FORCE)" != 1 ]; then read -r -p "Remove the containers, images and volumes, with all users and revocations? [y/N] " answer; \
 	  [ "$$answer" = y ] || [ "$$answer" = Y ] || { echo "nothing removed"; exit 1; }; fi
 	@if [ "$(COMPOSE)" = podman-compose ]; then \

@@ -179,7 +179,9 @@ echo "4. $revocations revocations through POST /auth/logout"
 memory_before=$(redis_cli info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p')
 lifetime=${BENCH_TOKEN_SECONDS:-300}
 minted=$(date +%s)
-revoke_line=$(java -cp "$driver_classpath" dev.authstack.bench.RevokeMany "$api_url" "$JWT_SECRET" "$JWT_ISSUER" "$revocations" "$lifetime" "$token")
+signing_key=$(PGPASSWORD=authdemo psql -X -h 127.0.0.1 -U authdemo -d "$DB_NAME" -tA -F ' ' \
+  -c "SELECT kid, encode(sealed_key, 'base64') FROM signing_keys WHERE signs_from <= now() ORDER BY signs_from DESC LIMIT 1" | tr -d '\n')
+revoke_line=$(java -cp "$driver_classpath" dev.authstack.bench.RevokeMany "$api_url" "$MASTER_KEY" "$signing_key" "$ISSUER" "$revocations" "$lifetime" "$token")
 echo "  $revoke_line"
 memory_after=$(redis_cli info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p')
 bytes_per_token=$(awk -v a="$memory_after" -v b="$memory_before" -v n="$revocations" 'BEGIN { printf "%.0f", (a - b) / n }')

@@ -3,7 +3,9 @@
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-bash scripts/provision.sh ${PROVISION_EXTRAS:-} >/dev/null
+# A database of its own, made afresh, so that the instance's random MASTER_KEY opens every signing key it holds.
+export DB_NAME=${INSTANCE_DB_NAME:-authdemo_instance}
+FRESH_DATABASE=1 bash scripts/provision.sh ${PROVISION_EXTRAS:-} >/dev/null
 if [ ! -f api-war/target/api-war.war ] || [ ! -d api-war/target/test-classes ] || [ -n "${REBUILD:-}" ]; then
   mvn -B -ntp -q package -DskipTests
 fi
@@ -24,9 +26,9 @@ spare_port() { # a port nothing listens on, from the range the kernel does not h
 export PORT=${INSTANCE_PORT:-$(spare_port)}
 # The API alone, unless the sourcing script wants the stack as make run deploys it (INSTANCE_APPS="api web").
 export APPS=${INSTANCE_APPS:-api}
-export JWT_SECRET=${JWT_SECRET:-$(head -c 48 /dev/urandom | base64 -w0)}
-export JWT_ISSUER=${JWT_ISSUER:-auth-demo}
+export MASTER_KEY=${MASTER_KEY:-$(head -c 48 /dev/urandom | base64 -w0)}
 api_url=http://127.0.0.1:$PORT/api/v1/
+export ISSUER=${api_url%/}
 instance_log=$root/target/instance-$PORT.log
 instance_started=$(date +%s.%N)
 bash scripts/serve.sh > "$instance_log" 2>&1 &

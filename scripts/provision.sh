@@ -4,6 +4,7 @@
 #   scripts/provision.sh            PostgreSQL, Redis, the authdemo role and database, the schema in sql/
 #   scripts/provision.sh browser    also Chromium and ChromeDriver for the browser tests
 #   scripts/provision.sh nginx      also nginx, for the reverse-proxy tests
+#   scripts/provision.sh node       also node and npm, for the test that verifies our tokens with jose
 # FRESH_DATABASE=1 drops the database first: the integration tests start from exactly what sql/ creates.
 # DEVELOPMENT_SEED=0 leaves out sql/development/ (the admin / admin123 seed), as a deployment does.
 set -euo pipefail
@@ -103,6 +104,8 @@ for extra in "$@"; do
   case "$extra" in
     browser) install_packages chromium chromium-driver fonts-dejavu-core ;;
     nginx) install_packages nginx ;;
+    # node and npm run the jose consumer test; a node already on the PATH (any install) is used as it is.
+    node) command -v node >/dev/null && command -v npm >/dev/null || install_packages nodejs npm ;;
     bench) install_packages wrk gnuplot-nox ;;
     *) echo "unknown extra: $extra" >&2; exit 2 ;;
   esac

@@ -3,7 +3,7 @@
 # the reason) when either WAR does not deploy or the server is not ready in time: a bad datasource must not leave a
 # server that answers 404. Ctrl-C or SIGTERM stops it. Used by `make run`, the integration tests and the benchmarks.
 #
-# Environment: PORT and the DB_*, REDIS_URL, JWT_* and CORS_* variables of the README; JAVA_OPTS for the JVM (read
+# Environment: PORT and the DB_*, REDIS_URL, MASTER_KEY, ISSUER, JWT_* and CORS_* variables of the README; JAVA_OPTS for the JVM (read
 # after server-config/jvm.options); APPS (default "api web") to deploy only some of the WARs; READY_TIMEOUT seconds
 # (default 180); CLUSTER_ARGS, Payara Micro's clustering options instead of the default --nocluster (the session
 # failover test clusters two web instances).
@@ -21,14 +21,27 @@ export TRUSTED_PROXIES=${TRUSTED_PROXIES-127.0.0.1/32,::1/128}
 apps=${APPS:-api web}
 ready_timeout=${READY_TIMEOUT:-180}
 
-if [ -z "${JWT_SECRET:-}" ]; then
-  JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
-  export JWT_SECRET
-  cat >&2 <<'WARN'
-************************************************************************************************
-* WARNING: JWT_SECRET is not set. Using a random DEVELOPMENT secret generated for this run:     *
-* tokens die with this process. Set JWT_SECRET (32+ random bytes) for anything but development. *
-************************************************************************************************
+# The issuer is the public URL of the API, as tokens carry it and as consumers discover it.
+export ISSUER=${ISSUER:-http://localhost:$PORT/api/v1}
+if [ -z "${MASTER_KEY:-}" ]; then
+  # A development master key, kept beside this machine's development database: the signing keys the API stores
+  # there are sealed with it, so it must outlive this process (and a `make clean-build`).
+  dev_key_file=${DEV_MASTER_KEY_FILE:-${XDG_STATE_HOME:-$HOME/.local/state}/auth-stack/dev-master-key}
+  if [ ! -s "$dev_key_file" ]; then
+    mkdir -p "$(dirname "$dev_key_file")"
+    (umask 077 && head -c 48 /dev/urandom | base64 -w0 > "$dev_key_file")
+    created="created it"
+  else
+    created="reusing it"
+  fi
+  MASTER_KEY=$(cat "$dev_key_file")
+  export MASTER_KEY
+  cat >&2 <<WARN
+*****************************************************************************************************
+* MASTER_KEY is not set: using a DEVELOPMENT master key ($created):
+*   $dev_key_file
+* It seals the signing keys in database $DB_NAME. Set MASTER_KEY (32+ random bytes) for anything else.
+*****************************************************************************************************
 WARN
 fi
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Deploys both WARs onto a fresh Payara Server 6 domain with asadmin, exactly as the README's "Payara Server" section
-# says, smoke-tests the API and a login through the web app, and removes the domain again, also when a step fails.
+# Deploys both WARs onto a fresh Payara Server 6 domain with asadmin, exactly as docs/deployment.md says, smoke-tests
+# the API and a login through the web app, and removes the domain again, also when a step fails.
 # Needs the WARs and target/runtime/postgresql.jar (mvn package) and PostgreSQL and Redis (scripts/provision.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,12 +51,12 @@ FRESH_DATABASE=1 DEVELOPMENT_SEED=0 bash scripts/provision.sh >/dev/null
 say "creating domain $domain on ports $base.. (admin $admin_port, HTTP $http_port)"
 "$asadmin_bin" create-domain --domaindir "$work/domains" --portbase "$base" --nopassword "$domain" >/dev/null
 
-# --- what the README tells an administrator to do ---------------------------------------------------------
+# --- what docs/deployment.md tells an administrator to do -------------------------------------------------
 # The server resolves ${ENV=...} from its own environment: export before start-domain.
 export REDIS_URL=redis://127.0.0.1:6379
-export JWT_SECRET
-JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
-export API_BASE_URL=http://localhost:$http_port/api/v1
+export MASTER_KEY
+MASTER_KEY=$(head -c 48 /dev/urandom | base64 -w0)
+export API_BASE_URL=http://localhost:$http_port/api/v1 ISSUER=http://localhost:$http_port/api/v1
 export ADMIN_USERNAME=asadmin-admin ADMIN_PASSWORD
 ADMIN_PASSWORD=$(head -c 24 /dev/urandom | base64 -w0 | tr -d '/+=')
 started=$SECONDS
@@ -84,6 +84,8 @@ expect() { # expect STATUS DESCRIPTION CURL-ARGS...
 for _ in $(seq 60); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$base_url/health/ready")" = 200 ] && break; sleep 1; done
 expect 200 "readiness" "$base_url/health/ready"
 expect 200 "status" "$base_url/api/v1/status"
+expect 200 "the JWK Set, for services that verify our tokens" "$base_url/api/v1/.well-known/jwks.json"
+grep -q '"kid"' /tmp/asadmin-body.$$ || fail "the JWK Set names no key"
 expect 401 "no admin / admin123 outside development" -H 'Content-Type: application/json' \
   -d '{"username":"admin","password":"admin123"}' "$base_url/api/v1/auth/login"
 token=$(curl -s --max-time 20 -H 'Content-Type: application/json' \
@@ -108,4 +110,4 @@ curl -s --max-time 20 -b "$jar" "$base_url/dashboard.xhtml" | grep -q "Welcome, 
 grep -q 'SameSite=Strict' <(curl -s -D - -o /dev/null "$base_url/login.xhtml") || fail "the session cookie is not SameSite=Strict"
 rm -f "$jar" /tmp/asadmin-body.$$
 say "ok: web login through Payara Server"
-echo "asadmin deployment: 9 passed, 0 failed"
+echo "asadmin deployment: 10 passed, 0 failed"

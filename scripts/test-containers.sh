@@ -156,6 +156,16 @@ check "the logged-out token is refused (401)" [ "$(http GET /hello "$revoked_tok
 check "another token of the same user still works" [ "$(http GET /hello "$user_token")" = 200 ]
 check "a request without a token is refused (401)" [ "$(http GET /hello)" = 401 ]
 
+say "a service that verifies our tokens itself, through nginx"
+issuer=$(sed -n 's/^ISSUER=//p' containers/.env)
+check "GET /api/v1/.well-known/jwks.json lists a signing key" bash -c '[ "$1" = 200 ] && grep -q "\"kid\"" "$2"' _ "$(http GET /.well-known/jwks.json)" "$body_file"
+check "discovery names the issuer the tokens carry" bash -c 'curl -s --max-time 10 "$1/.well-known/openid-configuration" | grep -q "\"issuer\":\"$1\""' _ "$issuer"
+jose=target/jose-consumer
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then (source scripts/packages.sh && install_packages nodejs npm); fi
+[ -f "$jose/node_modules/jose/package.json" ] || npm install --silent --no-audit --no-fund --prefix "$jose" jose@5.10.0 >/dev/null
+cp api-war/src/test/node/verify-with-jose.mjs "$jose/"
+check "node's jose verifies a token from the JWK Set behind nginx" bash -c 'node "$1/verify-with-jose.mjs" "$2" auth-stack "$3" | grep -q "\"ok\":true"' _ "$jose" "$issuer" "$user_token"
+
 say "headless Chromium through the web app"
 check "browser login through nginx and the web app" env BROWSER_PASSWORD="$user_password" /usr/bin/python3 scripts/containers-browser.py "$base" "$user"
 

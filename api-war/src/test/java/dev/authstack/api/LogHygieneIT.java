@@ -59,7 +59,7 @@ class LogHygieneIT {
         String log = Eventually.until(Duration.ofSeconds(10), () -> TestStack.get().serverLog(), text -> text.contains(refused));
         assertTrue(log.contains(refused), "the server logged this test's refused logins");
         List<String> secrets = new ArrayList<>(List.of(password, newPassword, wrongPassword, typedIntoTheNameField, admin, token,
-                token.split("\\.")[2], TestStack.ADMIN_PASSWORD, TestStack.JWT_SECRET, "eyJ", "$2a$", "$2b$"));
+                token.split("\\.")[2], TestStack.ADMIN_PASSWORD, TestStack.MASTER_KEY, "eyJ", "$2a$", "$2b$", "\"d\":"));
         // What other tests used, when they ran before this one.
         secrets.addAll(List.of("password-1", "original-password", "brand-new-password"));
         for (String secret : secrets) {

@@ -14,13 +14,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StartupIT {
 
     @Test
-    void refusesToStartWithAShortSecretAndSaysWhy() throws Exception {
-        var result = serveWith(Map.of("JWT_SECRET", "too-short"));
+    void refusesToStartWithAShortMasterKeyAndSaysWhy() throws Exception {
+        var result = serveWith(Map.of("MASTER_KEY", "too-short"));
         assertFalse(result.ready());
         assertTrue(result.output().contains("FAILED: the api WAR did not deploy"), result.output());
-        assertTrue(result.output().contains("JWT_SECRET is 9 bytes long; HS256 needs at least 32"), result.output());
+        assertTrue(result.output().contains("MASTER_KEY is 9 bytes long; it needs at least 32"), result.output());
         assertFalse(result.output().contains("too-short"), "the secret itself is never printed");
         assertTrue(result.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && result.process().exitValue() == 1);
+    }
+
+    @Test
+    void refusesToStartWithAMasterKeyThatDoesNotOpenTheStoredKeysAndSaysWhy() throws Exception {
+        var result = serveWith(Map.of("MASTER_KEY", "another-master-key-than-the-one-that-sealed-the-keys"));
+        assertFalse(result.ready());
+        assertTrue(result.output().contains("FAILED: the api WAR did not deploy"), result.output());
+        assertTrue(result.output().contains("cannot be opened with this MASTER_KEY"), result.output());
+        assertFalse(result.output().contains("another-master-key"), "the secret itself is never printed");
     }
 
     @Test

@@ -6,10 +6,13 @@ import org.yaml.snakeyaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.authstack.it.Processes;
 
@@ -70,7 +73,8 @@ class ContainerFilesTest {
     @Test
     void secretsComeFromTheEnvironmentNeverFromTheFile() throws IOException {
         Map<String, Object> api = map(service("api").get("environment"));
-        assertTrue(api.get("JWT_SECRET").toString().startsWith("${JWT_SECRET:?"));
+        assertTrue(api.get("MASTER_KEY").toString().startsWith("${MASTER_KEY:?"));
+        assertTrue(api.get("ISSUER").toString().startsWith("${ISSUER:?"));
         assertTrue(api.get("DB_PASSWORD").toString().startsWith("${DB_PASSWORD:?"));
         assertTrue(map(service("postgres").get("environment")).get("POSTGRES_PASSWORD").toString().startsWith("${DB_PASSWORD:?"));
         // Through nginx: balanced over the API instances, and retried on another when one dies.
@@ -89,12 +93,9 @@ class ContainerFilesTest {
 
     @Test
     void imagesRunTheSamePayaraMicroAndJvmOptionsAsTheBuildAsANonRootUserWithAHealthCheck() throws IOException {
-        String pom = Files.readString(Processes.projectRoot().resolve("pom.xml"));
-        var version = Pattern.compile("<payara.version>(.+)</payara.version>").matcher(pom);
-        assertTrue(version.find());
         for (String name : List.of("api.Containerfile", "web.Containerfile")) {
             String file = Files.readString(CONTAINERS.resolve(name));
-            assertTrue(file.contains("FROM docker.io/payara/micro:" + version.group(1)), name);
+            assertTrue(file.contains("FROM docker.io/payara/micro:" + payaraVersion() + "-jdk17"), name);
             assertTrue(file.contains(" AS build") && file.contains("COPY --from=build"), name + " is multi-stage");
             assertTrue(file.contains("USER payara"), name);
             assertTrue(file.contains("HEALTHCHECK") && file.contains("/health/ready"), name);
@@ -106,6 +107,52 @@ class ContainerFilesTest {
         assertTrue(api.contains("cat server-config/pre-boot-commands.asadmin server-config/api-alone-pre-boot-commands.asadmin")
                         && api.contains("/src/target/api-pre-boot-commands.asadmin /opt/payara/config/pre-boot-commands.asadmin"),
                 "the API's own server takes the smaller request thread pool");
+    }
+
+    /**
+     * The pom's payara.version is the one place the Payara Micro version is chosen. What must name it again (an image
+     * tag in a Containerfile, the stand-in image's tags, a page that shows the tag) is checked against it here, wherever
+     * in the project it stands; the stand-in's recipe reads it from the pom.
+     */
+    @Test
+    void everyPayaraMicroVersionInTheProjectIsThePoms() throws IOException {
+        String version = payaraVersion();
+        Pattern named = Pattern.compile("payara/micro:([0-9][0-9.]*)|payara-micro:([0-9][0-9.]*)");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Processes.projectRoot())) {
+            for (Path file : files.filter(Files::isRegularFile).filter(ContainerFilesTest::isProjectText).toList()) {
+                Matcher match = named.matcher(Files.readString(file));
+                while (match.find()) {
+                    String other = match.group(1) != null ? match.group(1) : match.group(2);
+                    found.add(Processes.projectRoot().relativize(file) + ": " + other);
+                    assertEquals(version, other, file + " names another Payara Micro than the pom's payara.version");
+                }
+            }
+        }
+        assertTrue(found.stream().anyMatch(place -> place.startsWith("containers/test-bases/payara-micro/tags")), found::toString);
+        assertTrue(found.stream().filter(place -> place.contains("Containerfile")).count() >= 2, found::toString);
+        String recipe = Files.readString(CONTAINERS.resolve("test-bases/payara-micro/customize"));
+        assertTrue(recipe.contains("<payara.version>"), "the stand-in's recipe fetches the pom's Payara Micro");
+        assertFalse(recipe.contains(version), "the stand-in's recipe writes no version of its own");
+    }
+
+    private static String payaraVersion() throws IOException {
+        Matcher version = Pattern.compile("<payara.version>(.+)</payara.version>")
+                .matcher(Files.readString(Processes.projectRoot().resolve("pom.xml")));
+        assertTrue(version.find(), "pom.xml has a payara.version");
+        return version.group(1);
+    }
+
+    /** The project's own text: not what a build, git or an editor wrote beside it, and not a binary. */
+    private static boolean isProjectText(Path file) {
+        for (Path part : Processes.projectRoot().relativize(file)) {
+            String name = part.toString();
+            if (name.equals("target") || name.equals(".git") || name.equals("node_modules") || name.equals(".idea")) {
+                return false;
+            }
+        }
+        String name = file.getFileName().toString();
+        return !name.matches(".*\\.(png|jpg|jar|war|zip|gz|class)$") && !name.equals("pom.xml");
     }
 
     /**

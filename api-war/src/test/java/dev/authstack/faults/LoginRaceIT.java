@@ -3,6 +3,7 @@ package dev.authstack.faults;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * token the storm got must be refused afterwards, on both instances, whatever the interleaving: a login that read the
  * user before the change committed must not keep the old rights.
  */
+@Tag("faults")
 class LoginRaceIT {
 
     static final int ROUNDS = 4;
@@ -58,7 +60,7 @@ class LoginRaceIT {
             JsonObject user = first.createUser(admin, PASSWORD, true);
             String username = user.getString("username");
             String path = "users/" + user.getInt("id");
-            List<String> tokens = storm(username, () -> {
+            List<String[]> tokens = storm(username, () -> {
                 Api.Answer answer = switch (change) {
                     case "deactivate-and-demote" -> first.put(path, "{\"is_active\":false,\"is_admin\":false}", admin);
                     case "password" -> other.put(path, "{\"password\":\"a-brand-new-password\"}", admin);
@@ -67,19 +69,22 @@ class LoginRaceIT {
                 assertTrue(answer.status() == 200 || answer.status() == 204, answer::toString);
             });
             issued += tokens.size();
-            for (String token : tokens) {
+            for (String[] token : tokens) {
                 for (Api instance : List.of(first, other)) {
-                    assertRefusedWithinPropagation(instance, token);
+                    assertRefusedWithinPropagation(instance, token[0]);
                 }
+                // Nor does the session live on: a login that raced the change cannot refresh its way past it.
+                Api.Answer refreshed = other.post("auth/refresh", "{\"refresh_token\":\"" + token[1] + "\"}", null);
+                assertEquals(401, refreshed.status(), "a session from the storm survived the change: " + refreshed);
             }
         }
-        System.out.println("login race (" + change + "): " + issued + " tokens issued around the change, none survived");
+        System.out.println("login race (" + change + "): " + issued + " sessions started around the change, none survived");
         assertTrue(issued > ROUNDS * CLIENTS, "the storm got tokens (" + issued + ")");
     }
 
-    /** Logs in from six clients, both instances, until well after the change; answers every token handed out. */
-    private static List<String> storm(String username, Runnable change) throws Exception {
-        ConcurrentLinkedQueue<String> tokens = new ConcurrentLinkedQueue<>();
+    /** Logs in from six clients, both instances, until well after the change; answers every access and refresh token handed out. */
+    private static List<String[]> storm(String username, Runnable change) throws Exception {
+        ConcurrentLinkedQueue<String[]> tokens = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicBoolean changed = new AtomicBoolean();
         AtomicInteger attemptsAfterChange = new AtomicInteger();
@@ -97,14 +102,14 @@ class LoginRaceIT {
                         attemptsAfterChange.incrementAndGet();
                     }
                     if (answer.status() == 200) {
-                        tokens.add(answer.json().getString("access_token"));
+                        tokens.add(new String[] {answer.json().getString("access_token"), answer.json().getString("refresh_token")});
                     }
                 }
             }));
         }
         Eventually.until(Duration.ofSeconds(30), tokens::size, size -> size >= CLIENTS);
         // Both instances now know the user: the change must reach the other one through the feed, not a lookup.
-        String early = tokens.peek();
+        String early = tokens.peek()[0];
         for (Api instance : List.of(first, other)) {
             assertEquals(200, instance.get("hello", early).status(), "a storm token works before the change");
         }

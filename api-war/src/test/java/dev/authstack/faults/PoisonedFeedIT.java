@@ -1,6 +1,7 @@
 package dev.authstack.faults;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * the feed keeps running, protected requests keep answering, readiness keeps telling the truth, and a logout
  * afterwards still reaches the other instance.
  */
+@Tag("faults")
 class PoisonedFeedIT {
 
     static final String CHANNEL = "auth:revocations";

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** PostgreSQL goes away under a running API: what needs it is refused quickly, what needs only the token works on. */
+@Tag("faults")
 class PostgresOutageIT {
 
     static PrivatePostgres postgres;

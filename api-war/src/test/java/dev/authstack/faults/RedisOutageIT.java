@@ -1,6 +1,7 @@
 package dev.authstack.faults;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 2 s, never a 200 for a revoked one), logins stop, /status stays up, and when Redis returns the API recovers by
  * itself within 5 s, its append-only file keeping the revocations.
  */
+@Tag("faults")
 class RedisOutageIT {
 
     final Api api = Api.ofTestStack();

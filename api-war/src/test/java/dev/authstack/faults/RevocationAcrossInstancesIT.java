@@ -1,6 +1,7 @@
 package dev.authstack.faults;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two API instances share PostgreSQL and Redis, as behind a load balancer: a logout on one is refused by the other
  * within a bounded delay, which this test measures and prints.
  */
+@Tag("faults")
 class RevocationAcrossInstancesIT {
 
     static SecondInstance second;

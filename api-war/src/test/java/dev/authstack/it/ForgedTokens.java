@@ -1,18 +1,23 @@
 package dev.authstack.it;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
-/** Tokens a test signs itself, with any algorithm, secret and claims: what an attacker or a careless client sends. */
+/** Tokens a test signs itself, with any key, algorithm, header and claims: what an attacker or a careless client sends. */
 public final class ForgedTokens {
 
     private ForgedTokens() {
@@ -24,20 +29,51 @@ public final class ForgedTokens {
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject("1")
+                .audience(TestStack.AUDIENCE)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(600)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("preferred_username", "admin")
-                .claim("admin", true)
+                .claim("upn", "admin")
+                .claim("groups", List.of("admin"))
                 .claim("stamp", securityStamp);
     }
 
-    public static String sign(JWSAlgorithm algorithm, String secret, JWTClaimsSet.Builder claims) {
+    /** ES256 with the key's own id as {@code kid}, as the API signs. */
+    public static String sign(ECKey key, JWTClaimsSet.Builder claims) {
+        return sign(header(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), key, claims);
+    }
+
+    public static String sign(JWSHeader header, ECKey key, JWTClaimsSet.Builder claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(), claims.build());
-            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            SignedJWT jwt = new SignedJWT(header, claims.build());
+            jwt.sign(new ECDSASigner(key));
             return jwt.serialize();
-        } catch (com.nimbusds.jose.JOSEException e) {
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HMAC token with these bytes as the secret and this {@code kid}: the algorithm-confusion attack. */
+    public static String signHmac(JWSAlgorithm algorithm, byte[] secret, String kid, JWTClaimsSet.Builder claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(header(algorithm).keyID(kid).build(), claims.build());
+            jwt.sign(new MACSigner(secret));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JWSHeader.Builder header(JWSAlgorithm algorithm) {
+        return new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT);
+    }
+
+    /** A P-256 key nobody here trusts, with an id of its own. */
+    public static ECKey strangerKey() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate();
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }

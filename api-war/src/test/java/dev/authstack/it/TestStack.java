@@ -1,5 +1,7 @@
 package dev.authstack.it;
 
+import com.nimbusds.jose.jwk.ECKey;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,11 +10,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import dev.authstack.api.keys.control.KeySeal;
+import dev.authstack.api.keys.control.MasterKey;
 
 /**
  * The running stack every integration test talks to, started once per test JVM: a fresh database made from sql/,
@@ -24,9 +30,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestStack {
 
-    /** 48 bytes, as the README tells operators to generate; fixed so that tests can sign tokens of their own. */
-    public static final String JWT_SECRET = "integration-tests-secret-0123456789-abcdefghijklmnop";
-    public static final String ISSUER = "auth-demo";
+    /** 48 bytes, as the README tells operators to generate; fixed so that tests can open the stored signing key. */
+    public static final String MASTER_KEY = "integration-tests-master-key-0123456789-abcdefghij";
+    public static final String AUDIENCE = "auth-stack";
     public static final String ALLOWED_ORIGIN = "https://app.example.test";
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin123";
@@ -71,6 +77,21 @@ public final class TestStack {
         return port;
     }
 
+    /** The issuer the stack's tokens carry: its own public URL, as serve.sh sets it. */
+    public String issuer() {
+        return "http://localhost:" + port + "/api/v1";
+    }
+
+    /**
+     * The private key the stack signs with now, opened from the database with {@link #MASTER_KEY}: for tests that need
+     * a token with claims the API would never issue, signed as the API signs.
+     */
+    public ECKey signingKey() {
+        String[] row = psql("SELECT kid || ' ' || encode(sealed_key, 'base64') FROM signing_keys WHERE signs_from <= now() "
+                + "ORDER BY signs_from DESC LIMIT 1").replace("\n", "").strip().split(" ", 2);
+        return new KeySeal(MasterKey.of(MASTER_KEY)).open(row[0], Base64.getMimeDecoder().decode(row[1]));
+    }
+
     public PrivateRedis redis() {
         return redis;
     }
@@ -99,8 +120,11 @@ public final class TestStack {
         environment.put("PORT", String.valueOf(port));
         environment.put("DB_NAME", database);
         environment.put("REDIS_URL", redis.url());
-        environment.put("JWT_SECRET", JWT_SECRET);
-        environment.put("JWT_ISSUER", ISSUER);
+        environment.put("MASTER_KEY", MASTER_KEY);
+        // New keys sign a few seconds after a rotation, and every instance reads them every second, so that the
+        // rotation tests need not wait for the production defaults (600 s, 30 s).
+        environment.put("KEYS_PUBLISH_AHEAD_SECONDS", "3");
+        environment.put("KEYS_REFRESH_SECONDS", "1");
         environment.put("CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN + ",https://other.example.test");
         environment.put("APPS", System.getProperty("stack.apps", "api"));
         // Every test client is 127.0.0.1: its shared budget of failed logins must not decide other tests' outcome.

@@ -1,8 +1,6 @@
 package dev.authstack.web;
 
 import java.io.Serializable;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import dev.authstack.api.contract.UserView;
 
@@ -10,7 +8,6 @@ import dev.authstack.api.contract.UserView;
 public class UserRow implements Serializable {
 
     private static final long serialVersionUID = 2L;
-    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final UserView user;
 
@@ -43,10 +40,10 @@ public class UserRow implements Serializable {
     }
 
     public String getCreatedAt() {
-        return DISPLAY.format(user.createdAt());
+        return Times.of(user.createdAt());
     }
 
     public String getLastLoginAt() {
-        return user.lastLoginAt() == null ? "never" : DISPLAY.format(user.lastLoginAt());
+        return user.lastLoginAt() == null ? "never" : Times.of(user.lastLoginAt());
     }
 }

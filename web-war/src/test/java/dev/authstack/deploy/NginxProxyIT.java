@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * two things a test cannot share with a container: upstreams.conf (where "api" and "web" are) is the test's own, and
  * the port, since the test cannot take port 80.
  */
+@Tag("browser")
 class NginxProxyIT {
 
     static ProjectNginx nginx;

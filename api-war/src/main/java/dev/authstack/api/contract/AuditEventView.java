@@ -17,7 +17,8 @@ public record AuditEventView(
         @Schema(name = "occurred_at", example = "2026-11-25T14:03:45.794246Z", required = true)
         @JsonbProperty("occurred_at") Instant occurredAt,
         @Schema(example = "login_failed", required = true, enumeration = {"login_succeeded", "login_failed", "login_throttled",
-                "logout", "user_created", "user_updated", "user_deleted", "tokens_revoked"}) String type,
+                "logout", "user_created", "user_updated", "user_deleted", "tokens_revoked", "signing_key_rotated",
+                "refresh_token_reused"}) String type,
         @Schema(name = "actor_id", description = "Who acted.", example = "1") @JsonbProperty("actor_id") Long actorId,
         @Schema(name = "actor_username", example = "admin") @JsonbProperty("actor_username") String actorUsername,
         @Schema(name = "subject_id", description = "Who was acted on.", example = "2") @JsonbProperty("subject_id") Long subjectId,

@@ -6,18 +6,30 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The OAuth 2.0-style token response (RFC 6749, 5.1) plus the user it was issued to. */
-@Schema(description = "A bearer token and the user it was issued to.")
-@JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "user"})
+/**
+ * The OAuth 2.0-style token response (RFC 6749, 5.1) plus the user it was issued to: a short access token and the
+ * refresh token that gets the next one, for the session the login (or refresh) belongs to.
+ */
+@Schema(description = "A bearer token, the refresh token for the next one, and the user they were issued to.")
+@JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "refreshToken", "refreshExpiresIn", "user"})
 public record LoginResponse(
-        @Schema(name = "access_token", description = "An HS256 JWS; send it as 'Authorization: Bearer <token>'.",
-                example = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", required = true)
+        @Schema(name = "access_token", description = "An ES256 JWS naming its session (sid); send it as "
+                + "'Authorization: Bearer <token>'.",
+                example = "eyJraWQiOiJqZnp3S1h0MCIsInR5cCI6IkpXVCIsImFsZyI6IkVTMjU2In0.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", required = true)
         @JsonbProperty("access_token") String accessToken,
         @Schema(name = "token_type", example = "Bearer", required = true)
         @JsonbProperty("token_type") String tokenType,
         @Schema(name = "expires_in", type = SchemaType.INTEGER, format = "int64", description = "Seconds until the token expires.",
                 example = "3600", required = true)
         @JsonbProperty("expires_in") long expiresIn,
+        @Schema(name = "refresh_token", description = "Opaque, 256 random bits; trade it once at POST /auth/refresh for new "
+                + "tokens. Keep it secret: it is the session.", example = "Jd8xkq0Vb3lq9o2gS1b3aJx0o5aV3m4dZ9cYk2sGmPw", required = true,
+                maxLength = 43)
+        @JsonbProperty("refresh_token") String refreshToken,
+        @Schema(name = "refresh_expires_in", type = SchemaType.INTEGER, format = "int64",
+                description = "Seconds until the refresh token expires unless used (idle limit, or the session's absolute end).",
+                example = "1209600", required = true)
+        @JsonbProperty("refresh_expires_in") long refreshExpiresIn,
         @Schema(required = true) UserView user) {
 
     /** The token is a secret: a log line that prints this record must not reveal it. */

@@ -4,5 +4,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A sentence for a person, such as what logout answers. */
 @Schema(description = "A sentence for a person.")
-public record Message(@Schema(example = "Logged out; the token is revoked.", required = true) String message) {
+public record Message(@Schema(example = "Logged out; the session has ended.", required = true) String message) {
 }

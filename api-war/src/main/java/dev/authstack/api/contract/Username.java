@@ -24,7 +24,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Username {
 
-    String PATTERN = "[A-Za-z0-9_.-]{3,50}";
+    /** The characters a username is made of. */
+    String CHARACTERS = "[A-Za-z0-9_.-]";
+
+    int MAX_LENGTH = 50;
+
+    String PATTERN = CHARACTERS + "{3," + MAX_LENGTH + "}";
 
     String message() default "must be 3 to 50 letters, digits, '_', '.' or '-'";
 

@@ -34,7 +34,8 @@ public class ActivityBacking implements Serializable {
     private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     /** The API's event types, in the order people look for them. */
     static final List<String> TYPES = List.of("login_succeeded", "login_failed", "login_throttled", "logout", "user_created",
-            "user_updated", "user_deleted", "tokens_revoked");
+            "user_updated", "user_deleted", "tokens_revoked", "signing_key_rotated",
+            "refresh_token_reused");
 
     @Inject
     @RestClient

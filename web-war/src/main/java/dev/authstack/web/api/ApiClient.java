@@ -26,6 +26,9 @@ import dev.authstack.api.contract.Greeting;
 import dev.authstack.api.contract.LoginResponse;
 import dev.authstack.api.contract.Message;
 import dev.authstack.api.contract.NewUser;
+import dev.authstack.api.contract.PasswordChange;
+import dev.authstack.api.contract.RefreshRequest;
+import dev.authstack.api.contract.SessionView;
 import dev.authstack.api.contract.UserChanges;
 import dev.authstack.api.contract.UserView;
 
@@ -51,12 +54,40 @@ public interface ApiClient {
     LoginResponse login(Credentials credentials);
 
     @POST
+    @Path("auth/refresh")
+    LoginResponse refresh(RefreshRequest refresh);
+
+    @POST
     @Path("auth/logout")
     Message logout(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
     @GET
     @Path("me")
     UserView me(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    @PUT
+    @Path("me/password")
+    LoginResponse changePassword(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, PasswordChange change);
+
+    @GET
+    @Path("me/sessions")
+    List<SessionView> mySessions(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    @DELETE
+    @Path("me/sessions/{id}")
+    void endMySession(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String id);
+
+    @DELETE
+    @Path("me/sessions")
+    void endAllMySessions(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    @GET
+    @Path("users/{id}/sessions")
+    List<SessionView> userSessions(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") long id);
+
+    @DELETE
+    @Path("users/{id}/sessions")
+    void endUserSessions(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") long id);
 
     @GET
     @Path("hello")
@@ -65,6 +96,10 @@ public interface ApiClient {
     @GET
     @Path("users")
     List<UserView> users(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    @GET
+    @Path("users/{id}")
+    UserView user(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") long id);
 
     @POST
     @Path("register")

@@ -3,6 +3,7 @@ package dev.authstack.web.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -36,6 +37,11 @@ public class ForwardedFor implements ClientHeadersFactory {
             return headers; // called outside a page request: nobody to speak for
         }
         headers.putSingle(HEADER, forwarded == null || forwarded.isBlank() ? browser : forwarded + ", " + browser);
+        // The browser's own, so that a user's list of sessions names their browsers, not the web app's HTTP client.
+        String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+        if (userAgent != null) {
+            headers.putSingle(HttpHeaders.USER_AGENT, userAgent);
+        }
         return headers;
     }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 
-import dev.authstack.api.contract.Causes;
 import dev.authstack.web.api.SessionEndedException;
 
 /**
@@ -55,8 +54,14 @@ public class SessionEndedHandler extends ExceptionHandlerFactory {
             getWrapped().handle();
         }
 
+        /** Faces and EL wrap what a backing bean threw: every cause is looked at; one that is its own cause ends the walk. */
         private static boolean sessionEnded(Throwable failure) {
-            return Causes.find(failure, SessionEndedException.class).isPresent();
+            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof SessionEndedException) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

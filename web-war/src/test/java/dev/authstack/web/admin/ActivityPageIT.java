@@ -1,6 +1,7 @@
 package dev.authstack.web.admin;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Administrators read the audit trail on the Activity page and see each user's last login in the users table. */
+@Tag("browser")
 class ActivityPageIT {
 
     final Browser browser = new Browser();

@@ -11,6 +11,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The API's OpenAPI document, served at /openapi with the web app at /: valid OpenAPI 3, and complete, i.e. every
  * operation of the README's table with its answers, problems and security; and the docs page that shows it.
  */
+@Tag("browser")
 class ApiDocsIT {
 
     static final Api site = new Api(TestStack.get().baseUri());

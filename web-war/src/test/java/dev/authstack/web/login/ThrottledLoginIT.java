@@ -1,6 +1,7 @@
 package dev.authstack.web.login;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.authstack.web.Browser;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** After five failures the login page says how long to wait, keeps the username, and sends no password back. */
+@Tag("browser")
 class ThrottledLoginIT {
 
     final Browser browser = new Browser();

@@ -1,5 +1,6 @@
 package dev.authstack.web.session;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -15,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A web app whose API does not answer at all (nothing listens at API_BASE_URL) says the service is down, as for a
  * 503: the Rest Client's connection failure becomes the page's "unavailable" message, never an error page.
  */
+@Tag("browser")
 class ApiUnreachableIT {
 
     @Test

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.authstack.deploy.ProjectNginx;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Payara Micro's data grid (web.xml's {@code <distributable/>}) and nginx sends the next page to the instance left.
  * nginx runs containers/nginx/nginx.conf as it is, with the two instances as its web upstream.
  */
+@Tag("browser")
 class SessionFailoverIT {
 
     /** A page's line in nginx's access log; ua= lists every instance tried, the one that answered last. */

@@ -3,6 +3,7 @@ package dev.authstack.web.session;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.authstack.it.Api;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a signed-in user sees, and how the session ends: logout, or the API revoking the token. */
+@Tag("browser")
 class SessionIT {
 
     final Api api = Api.ofTestStack();

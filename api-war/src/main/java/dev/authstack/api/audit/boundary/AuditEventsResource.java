@@ -27,12 +27,13 @@ import dev.authstack.api.ApiApplication;
 import dev.authstack.api.audit.control.AuditEvents;
 import dev.authstack.api.audit.entity.AuditEvent;
 import dev.authstack.api.audit.entity.AuditEventType;
-import dev.authstack.api.auth.boundary.AdminOnly;
+import dev.authstack.api.contract.AuditEventView;
 import dev.authstack.api.contract.AuditEventsPage;
 import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.problems.entity.InvalidQueryException;
+import dev.authstack.api.security.boundary.AdminOnly;
 
 /**
  * The audit trail for administrators, newest first: {@code ?username=&type=&since=&limit=&cursor=}; pass
@@ -76,8 +77,15 @@ public class AuditEventsResource {
                 instant(since),
                 Optional.ofNullable(checked("cursor", cursor, "[0-9]{1,18}", "must be a next_cursor this API answered")).map(Long::valueOf).orElse(null),
                 Integer.parseInt(checked("limit", limit, "[1-9][0-9]?|1[0-9][0-9]|200", "must be a number from 1 to 200")));
-        return Response.ok(new AuditEventsPage(page.events().stream().map(AuditEvent::view).toList(),
+        return Response.ok(new AuditEventsPage(page.events().stream().map(AuditEventsResource::view).toList(),
                 page.nextCursor() == null ? null : String.valueOf(page.nextCursor()))).build();
+    }
+
+    /** The entity as the API shows it: the one place it becomes the contract's record. */
+    static AuditEventView view(AuditEvent event) {
+        return new AuditEventView(event.getId(), event.getOccurredAt(), event.getType(), event.getActorId(),
+                event.getActorUsername(), event.getSubjectId(), event.getSubjectUsername(), event.getClientAddress(),
+                event.getUserAgent(), event.getDetails());
     }
 
     private static String checked(String parameter, String value, String pattern, String rule) {

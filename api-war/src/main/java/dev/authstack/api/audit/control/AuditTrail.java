@@ -11,9 +11,11 @@ import java.time.Clock;
 
 import dev.authstack.api.audit.entity.AuditEvent;
 import dev.authstack.api.audit.entity.AuditEventType;
-import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.auth.entity.LoginEvent;
 import dev.authstack.api.http.control.ClientAddresses;
+import dev.authstack.api.keys.entity.SigningKeyRotated;
+import dev.authstack.api.security.entity.Caller;
+import dev.authstack.api.sessions.entity.RefreshTokenReused;
 import dev.authstack.api.users.entity.User;
 import dev.authstack.api.users.entity.UserAdministered;
 import dev.authstack.api.users.entity.UserSecurityChanged;
@@ -61,6 +63,18 @@ public class AuditTrail {
             em.persist(new AuditEvent(AuditEventType.TOKENS_REVOKED, clock.instant(), actor(),
                     new AuditEvent.Party(change.userId(), user == null ? null : user.username()), origin(), "security stamp " + change.stamp()));
         }
+    }
+
+    void signingKeyRotated(@Observes SigningKeyRotated rotation) {
+        em.persist(new AuditEvent(AuditEventType.SIGNING_KEY_ROTATED, clock.instant(), actor(), null, origin(),
+                "key " + rotation.kid() + " signs from " + rotation.signsFrom() + (rotation.automatic() ? " (automatic)" : "")));
+    }
+
+    void refreshTokenReused(@Observes RefreshTokenReused reuse) {
+        User user = em.find(User.class, reuse.userId());
+        em.persist(new AuditEvent(AuditEventType.REFRESH_TOKEN_REUSED, clock.instant(), null,
+                new AuditEvent.Party(reuse.userId(), user == null ? null : user.username()), origin(),
+                "session " + reuse.sessionId() + " ended"));
     }
 
     /** The caller of the request, or none (an anonymous request, or a change made at start-up). */

@@ -7,7 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import dev.authstack.api.audit.entity.AuditEvent;
 import dev.authstack.api.audit.entity.AuditEventType;
@@ -40,10 +39,7 @@ public class LoginRecords {
         AuditEvent.Party actor = type == AuditEventType.LOGOUT || type == AuditEventType.LOGIN_SUCCEEDED ? subject : null;
         em.persist(new AuditEvent(type, at, actor, subject, origin, event.failure()));
         if (type == AuditEventType.LOGIN_SUCCEEDED && user != null) {
-            em.createNativeQuery("UPDATE users SET last_login_at = ? WHERE id = ?")
-                    .setParameter(1, at.atOffset(ZoneOffset.UTC))
-                    .setParameter(2, user.id())
-                    .executeUpdate();
+            users.loggedIn(user.id(), at);
         }
     }
 }

@@ -13,8 +13,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-import dev.authstack.api.contract.AuditEventView;
-
 /** One thing that happened, as {@code sql/03-audit-events.sql} stores it. Written once, never changed. */
 @Entity
 @Table(name = "audit_events")
@@ -136,10 +134,5 @@ public class AuditEvent {
 
     public String getDetails() {
         return details;
-    }
-
-    public AuditEventView view() {
-        return new AuditEventView(id, occurredAt.toInstant(), type, actorId, actorUsername, subjectId, subjectUsername,
-                clientAddress, userAgent, details);
     }
 }

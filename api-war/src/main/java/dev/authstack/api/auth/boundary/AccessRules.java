@@ -13,7 +13,9 @@ import java.lang.annotation.Annotation;
 
 import dev.authstack.api.auth.control.AdminRequiredException;
 import dev.authstack.api.auth.control.AuthenticationRequiredException;
-import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.security.boundary.AdminOnly;
+import dev.authstack.api.security.boundary.Anonymous;
+import dev.authstack.api.security.entity.Caller;
 
 /**
  * Authorization, decided per resource method: the servlet filter has already established who the caller is (or that

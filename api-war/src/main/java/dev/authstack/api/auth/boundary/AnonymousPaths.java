@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.authstack.api.security.boundary.Anonymous;
+
 /**
  * The request paths of the {@link Anonymous} resource methods, read from the resources themselves, so that
  * {@code @Anonymous} is the only place a public endpoint is declared: {@link AccessRules} lets such a request through

@@ -17,11 +17,11 @@ import java.util.List;
 
 import dev.authstack.api.ApiApplication;
 import dev.authstack.api.auth.control.InvalidTokenException;
-import dev.authstack.api.auth.control.Revocations;
 import dev.authstack.api.auth.control.TokenVerifier;
-import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.problems.entity.ProblemException;
+import dev.authstack.api.revocation.control.Revocations;
+import dev.authstack.api.security.entity.Caller;
 
 /**
  * Guards the API: every request that carries a bearer token has it verified (syntax, signature, algorithm, issuer,
@@ -80,7 +80,9 @@ public class BearerTokenFilter extends HttpFilter {
             throw new InvalidTokenException("The Authorization header must be 'Bearer <token>'.");
         }
         Caller caller = verifier.verify(authorization.substring(BEARER.length()).strip());
-        revocations.ensureAcceptable(caller);
+        revocations.refusal(caller).ifPresent(reason -> {
+            throw new InvalidTokenException(reason);
+        });
         return caller;
     }
 

@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.http.control.ClientAddresses;
+import dev.authstack.api.keys.control.MasterKey;
 import dev.authstack.api.redis.control.Redis;
 
 /**
@@ -65,6 +66,24 @@ public class LoginThrottle {
             return {0, 0}
             """;
 
+    /** The address half of {@link #BEGIN}: answers 0 when the attempt may go on, or the milliseconds to wait. */
+    private static final String BEGIN_UNNAMED = """
+            local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+            if used >= tonumber(ARGV[1]) then
+              local ttl = redis.call('PTTL', KEYS[1])
+              if ttl < 0 then ttl = tonumber(ARGV[2]) * 1000 end
+              return ttl
+            end
+            redis.call('INCR', KEYS[1])
+            if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+            return 0
+            """;
+
+    private static final String SUCCEEDED_UNNAMED = """
+            if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end
+            return 0
+            """;
+
     private static final String SUCCEEDED = """
             redis.call('DEL', KEYS[1])
             if tonumber(redis.call('GET', KEYS[2]) or '0') > 0 then redis.call('DECR', KEYS[2]) end
@@ -75,7 +94,7 @@ public class LoginThrottle {
     Redis redis;
 
     @Inject
-    SigningKey signingKey;
+    MasterKey masterKey;
 
     @Inject
     @ConfigProperty(name = "login.free.failures")
@@ -107,8 +126,8 @@ public class LoginThrottle {
 
     @PostConstruct
     void init() {
-        // A key of its own, derived from the signing secret: nothing signed with one can stand for the other.
-        accountKey = new SecretKeySpec(hmac(new SecretKeySpec(signingKey.bytes(), "HmacSHA256"), "login-throttle"), "HmacSHA256");
+        // A key of its own, derived for this purpose only: the throttle's keys in Redis reveal no username.
+        accountKey = new SecretKeySpec(masterKey.derive("login throttle"), "HmacSHA256");
     }
 
     /** Counts the attempt, or refuses it (429) without counting while the account or the address must wait. */
@@ -128,7 +147,26 @@ public class LoginThrottle {
         return attempt;
     }
 
+    /**
+     * Counts an attempt that names no account (a refresh) against the client's address alone, or refuses it (429)
+     * while the address must wait.
+     */
+    public Attempt beginUnnamed(String clientAddress) {
+        Attempt attempt = new Attempt(null, ADDRESS + ClientAddresses.limitedBlock(clientAddress));
+        Object answer = redis.call(client -> client.eval(BEGIN_UNNAMED, List.of(attempt.addressKey()), List.of(
+                String.valueOf(addressFailures), String.valueOf(addressWindowSeconds))));
+        long waitMillis = ((Number) answer).longValue();
+        if (waitMillis > 0) {
+            throw new LoginThrottledException(Math.max(1, (waitMillis + 999) / 1000), true);
+        }
+        return attempt;
+    }
+
     public void succeeded(Attempt attempt) {
+        if (attempt.accountKey() == null) {
+            redis.call(client -> client.eval(SUCCEEDED_UNNAMED, List.of(attempt.addressKey()), List.of()));
+            return;
+        }
         redis.call(client -> client.eval(SUCCEEDED, List.of(attempt.accountKey(), attempt.addressKey()), List.of()));
     }
 

@@ -5,9 +5,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import dev.authstack.api.auth.entity.AccessToken;
-import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.auth.entity.LoginEvent;
 import dev.authstack.api.contract.CanonicalUsername;
+import dev.authstack.api.contract.UserChanges;
+import dev.authstack.api.revocation.control.Revocations;
+import dev.authstack.api.security.entity.Caller;
+import dev.authstack.api.sessions.control.InvalidRefreshTokenException;
+import dev.authstack.api.sessions.control.SessionNotFoundException;
+import dev.authstack.api.sessions.control.Sessions;
 import dev.authstack.api.users.control.PasswordHasher;
 import dev.authstack.api.users.control.UserStore;
 import dev.authstack.api.users.entity.User;
@@ -41,24 +46,22 @@ public class Logins {
     LoginThrottle throttle;
 
     @Inject
+    Sessions sessions;
+
+    @Inject
     Event<LoginEvent> events;
 
-    public record Login(AccessToken token, User user) {
+    /** The tokens of a login, a refresh or a password change: an access token and its session's next refresh token. */
+    public record Login(AccessToken token, Sessions.Grant session, User user) {
     }
 
     /**
      * The token carries the security stamp of the user as read here, before the password check: a change that commits
      * meanwhile has a newer stamp, and so voids this token too.
      */
-    public Login login(String username, String password, String clientAddress) {
+    public Login login(String username, String password, String clientAddress, String userAgent) {
         revocations.ensureKnowable();
-        LoginThrottle.Attempt attempt;
-        try {
-            attempt = throttle.begin(username, clientAddress);
-        } catch (LoginThrottledException throttled) {
-            events.fire(LoginEvent.throttled(username, throttled.byAddress() ? LoginEvent.BY_ADDRESS : LoginEvent.BY_ACCOUNT));
-            throw throttled;
-        }
+        LoginThrottle.Attempt attempt = beginAttempt(username, clientAddress);
         User user = CanonicalUsername.of(username).flatMap(users::findByUsername).orElse(null);
         if (!hasher.matches(password, user == null ? null : user.passwordHash())) {
             // The submitted name is not logged: people type passwords into the username field.
@@ -73,11 +76,65 @@ public class Logins {
         }
         throttle.succeeded(attempt);
         events.fire(LoginEvent.succeeded(user.id()));
-        return new Login(issuer.issue(user), user);
+        return startSession(user, clientAddress, userAgent);
     }
 
+    /**
+     * Trades a refresh token for the session's next tokens. Failures count against the client's address like failed
+     * logins (a refresh token cannot be guessed, but nobody gets to try); every failure is the same 401.
+     */
+    public Login refresh(String refreshToken, String clientAddress) {
+        revocations.ensureKnowable();
+        LoginThrottle.Attempt attempt = throttle.beginUnnamed(clientAddress);
+        Sessions.Grant grant = sessions.refresh(refreshToken);
+        // Read after the refresh committed; the token carries the stamp the refresh checked, so a change since voids it.
+        User user = users.findActive(grant.session().userId()).orElseThrow(InvalidRefreshTokenException::new);
+        throttle.succeeded(attempt);
+        return new Login(issuer.issue(user, grant.session()), grant, user);
+    }
+
+    /** A new session, in a transaction of its own, and its first access token. */
+    public Login startSession(User user, String clientAddress, String userAgent) {
+        Sessions.Grant grant = sessions.start(user.id(), user.securityStamp(), clientAddress, userAgent);
+        return new Login(issuer.issue(user, grant.session()), grant, user);
+    }
+
+    /** Ends the session of the token (and so every access token it issued); a token without a session, alone. */
     public void logout(Caller caller) {
-        revocations.revoke(caller.tokenId(), caller.expiresAt());
+        try {
+            sessions.end(caller.userId(), caller.sessionId(), "logout");
+        } catch (SessionNotFoundException noSession) {
+            revocations.revoke(caller.tokenId(), caller.expiresAt());
+        }
         events.fire(LoginEvent.loggedOut(caller.userId()));
+    }
+
+    /**
+     * The caller proves the current password (a wrong one counts as a failed login for the throttle, and is 403), and
+     * the new one replaces it. Like every change that voids a user's tokens, it ends all of the user's sessions; the
+     * answer carries a new session for this client, so the caller stays logged in.
+     */
+    public Login changePassword(Caller caller, String currentPassword, String newPassword, String clientAddress, String userAgent) {
+        revocations.ensureKnowable();
+        LoginThrottle.Attempt attempt = beginAttempt(caller.username(), clientAddress);
+        User user = users.findActive(caller.userId()).orElseThrow(InvalidCredentialsException::new);
+        if (!hasher.matches(currentPassword, user.passwordHash())) {
+            LOG.log(INFO, "password change refused: wrong current password for user {0}", user.id());
+            events.fire(LoginEvent.failed(caller.username(), user.id(), "wrong current password"));
+            throw new WrongPasswordException();
+        }
+        throttle.succeeded(attempt);
+        User changed = users.update(user.id(), new UserChanges(null, newPassword, null, null));
+        return startSession(changed, clientAddress, userAgent);
+    }
+
+    /** Counts a password attempt with the throttle, or refuses it (429) and says so to the audit trail. */
+    private LoginThrottle.Attempt beginAttempt(String username, String clientAddress) {
+        try {
+            return throttle.begin(username, clientAddress);
+        } catch (LoginThrottledException throttled) {
+            events.fire(LoginEvent.throttled(username, throttled.byAddress() ? LoginEvent.BY_ADDRESS : LoginEvent.BY_ACCOUNT));
+            throw throttled;
+        }
     }
 }

@@ -3,10 +3,10 @@ package dev.authstack.api.auth.control;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
@@ -20,19 +20,24 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.security.Key;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
-import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.keys.control.KeyRing;
+import dev.authstack.api.security.entity.Caller;
 
 /**
  * Checks a compact token and says who sent it. Built once and immutable: the text must be a canonical compact JWS
- * ({@link CompactJws}), exactly HS256 is accepted (no {@code none}, no other HMAC, no other key family), the issuer
- * must match, and {@code sub}, {@code iat}, {@code exp}, {@code jti} and {@code stamp} must be present; {@code exp}
- * and {@code nbf} are checked with the configured clock skew.
+ * ({@link CompactJws}), exactly ES256 is accepted (no {@code none}, no HMAC, so no public key used as a secret), the
+ * header must name with {@code kid} a key of our own {@link KeyRing} that still verifies, and a header that points
+ * to a key elsewhere ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}) is refused, never followed. The issuer and
+ * audience must match, and {@code sub}, {@code iat}, {@code exp}, {@code jti} and {@code stamp} must be present;
+ * {@code exp} and {@code nbf} are checked with the configured clock skew.
  * Revocation is not its concern: {@link Revocations} is asked after the signature holds.
  * <p>
  * A client sends the same token with every request, so what a token was verified to say is remembered, keyed by the
@@ -43,11 +48,15 @@ import dev.authstack.api.auth.entity.Caller;
 public class TokenVerifier {
 
     @Inject
-    SigningKey signingKey;
+    KeyRing keys;
 
     @Inject
-    @ConfigProperty(name = "jwt.issuer")
+    @ConfigProperty(name = "issuer")
     String issuer;
+
+    @Inject
+    @ConfigProperty(name = "audience")
+    String audience;
 
     @Inject
     @ConfigProperty(name = "jwt.clock.skew.seconds")
@@ -64,13 +73,25 @@ public class TokenVerifier {
     void init() {
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(signingKey.bytes())));
-        var claims = new DefaultJWTClaimsVerifier<SecurityContext>(
+        processor.setJWSKeySelector(ownKeys());
+        var claims = new DefaultJWTClaimsVerifier<SecurityContext>(audience,
                 new JWTClaimsSet.Builder().issuer(issuer).build(),
                 Set.of("sub", "iat", "exp", "jti", TokenIssuer.STAMP_CLAIM));
         claims.setMaxClockSkew(clockSkewSeconds);
         processor.setJWTClaimsSetVerifier(claims);
         this.processor = processor;
+    }
+
+    /** The one key our key ring has under the header's {@code kid}, for ES256 only; nothing for anything else. */
+    private JWSKeySelector<SecurityContext> ownKeys() {
+        return (JWSHeader header, SecurityContext context) -> {
+            boolean pointsElsewhere = header.getJWKURL() != null || header.getJWK() != null || header.getX509CertURL() != null
+                    || header.getX509CertChain() != null;
+            if (!JWSAlgorithm.ES256.equals(header.getAlgorithm()) || header.getKeyID() == null || pointsElsewhere) {
+                return List.of();
+            }
+            return keys.verificationKey(header.getKeyID()).<List<Key>>map(List::of).orElse(List.of());
+        };
     }
 
     public Caller verify(String compact) {
@@ -105,11 +126,12 @@ public class TokenVerifier {
             throw new InvalidTokenException("The token is malformed or its signature does not verify.");
         }
         try {
-            Boolean admin = claims.getBooleanClaim(TokenIssuer.ADMIN_CLAIM);
+            List<String> groups = claims.getStringListClaim(TokenIssuer.GROUPS_CLAIM);
             String username = claims.getStringClaim(TokenIssuer.USERNAME_CLAIM);
             Long stamp = claims.getLongClaim(TokenIssuer.STAMP_CLAIM);
             return new Caller(Long.parseLong(claims.getSubject()), username == null ? claims.getSubject() : username,
-                    Boolean.TRUE.equals(admin), claims.getJWTID(), claims.getExpirationTime().toInstant(), stamp);
+                    groups != null && groups.contains(TokenIssuer.ADMIN_GROUP), claims.getJWTID(),
+                    claims.getExpirationTime().toInstant(), stamp, claims.getStringClaim(TokenIssuer.SESSION_CLAIM));
         } catch (ParseException | NumberFormatException | NullPointerException e) {
             throw new InvalidTokenException("The token's claims are not acceptable: malformed subject or claims.");
         }

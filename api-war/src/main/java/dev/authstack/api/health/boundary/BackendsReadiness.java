@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
-import dev.authstack.api.auth.control.RevocationFeed;
+import dev.authstack.api.revocation.control.RevocationFeed;
 import dev.authstack.api.redis.control.Redis;
 import dev.authstack.api.redis.control.RedisDurability;
 

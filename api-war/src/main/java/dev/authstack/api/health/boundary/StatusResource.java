@@ -15,8 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import dev.authstack.api.auth.boundary.Anonymous;
 import dev.authstack.api.contract.ApiStatus;
+import dev.authstack.api.security.boundary.Anonymous;
 
 @Path("status")
 @Anonymous

@@ -4,7 +4,7 @@ import jakarta.json.Json;
 
 import java.util.UUID;
 
-import dev.authstack.api.contract.Causes;
+import dev.authstack.api.problems.control.Causes;
 
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.WARNING;

@@ -5,7 +5,7 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.NoContentException;
 
-import dev.authstack.api.contract.Causes;
+import dev.authstack.api.problems.control.Causes;
 
 /** A body that is not JSON, or whose values have the wrong types, is the client's mistake: 400, never 500. */
 final class MalformedBodies {

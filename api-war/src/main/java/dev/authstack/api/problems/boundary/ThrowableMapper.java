@@ -6,7 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.util.Map;
 
-import dev.authstack.api.contract.Causes;
+import dev.authstack.api.problems.control.Causes;
 import dev.authstack.api.problems.control.Outages;
 import dev.authstack.api.problems.entity.ProblemException;
 

@@ -6,7 +6,6 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
-import dev.authstack.api.contract.Causes;
 import dev.authstack.api.problems.entity.BackendUnavailableException;
 
 /**

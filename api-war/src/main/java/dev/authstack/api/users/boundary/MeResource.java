@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.authstack.api.ApiApplication;
-import dev.authstack.api.auth.entity.Caller;
 import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.contract.UserView;
 import dev.authstack.api.problems.boundary.Problem;
+import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.users.control.UserStore;
 
 /** The caller's own account, read fresh from the database rather than from the token's claims. */
@@ -48,6 +48,6 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response me() {
         Caller caller = (Caller) security.getUserPrincipal();
-        return Response.ok(store.find(caller.userId()).view()).build();
+        return Response.ok(UserViews.of(store.find(caller.userId()))).build();
     }
 }

@@ -28,11 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.authstack.api.ApiApplication;
-import dev.authstack.api.auth.boundary.AdminOnly;
 import dev.authstack.api.contract.NewUser;
 import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.contract.UserView;
 import dev.authstack.api.problems.boundary.Problem;
+import dev.authstack.api.security.boundary.AdminOnly;
 import dev.authstack.api.users.control.UserStore;
 import dev.authstack.api.users.entity.User;
 
@@ -76,6 +76,6 @@ public class RegistrationsResource {
     public Response register(@Valid @NotNull NewUser request) {
         User user = store.create(request);
         URI location = uriInfo.getBaseUriBuilder().path(UsersResource.class).path(String.valueOf(user.id())).build();
-        return Response.created(location).entity(user.view()).build();
+        return Response.created(location).entity(UserViews.of(user)).build();
     }
 }

@@ -27,13 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.authstack.api.ApiApplication;
-import dev.authstack.api.auth.boundary.AdminOnly;
 import dev.authstack.api.contract.ProblemDocument;
-import dev.authstack.api.contract.UserView;
 import dev.authstack.api.contract.UserChanges;
+import dev.authstack.api.contract.UserView;
 import dev.authstack.api.problems.boundary.Problem;
+import dev.authstack.api.security.boundary.AdminOnly;
 import dev.authstack.api.users.control.UserStore;
-import dev.authstack.api.users.entity.User;
 
 /** Administrators list, read, change and delete users. */
 @Path("users")
@@ -59,7 +58,7 @@ public class UsersResource {
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response all() {
-        return Response.ok(store.all().stream().map(User::view).toList()).build();
+        return Response.ok(store.all().stream().map(UserViews::of).toList()).build();
     }
 
     @GET
@@ -76,7 +75,7 @@ public class UsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response one(@Parameter(description = "The user's id.", required = true, example = "2",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") long id) {
-        return Response.ok(store.find(id).view()).build();
+        return Response.ok(UserViews.of(store.find(id))).build();
     }
 
     @PUT
@@ -104,7 +103,7 @@ public class UsersResource {
     public Response update(@Parameter(description = "The user's id.", required = true, example = "2",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") long id,
             @Valid @NotNull UserChanges changes) {
-        return Response.ok(store.update(id, changes).view()).build();
+        return Response.ok(UserViews.of(store.update(id, changes))).build();
     }
 
     @DELETE

@@ -9,14 +9,16 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.authstack.api.contract.CanonicalUsername;
-import dev.authstack.api.contract.Causes;
 import dev.authstack.api.contract.NewUser;
 import dev.authstack.api.contract.UserChanges;
+import dev.authstack.api.problems.control.Causes;
 import dev.authstack.api.users.entity.User;
 import dev.authstack.api.users.entity.UserAdministered;
 import dev.authstack.api.users.entity.UserSecurityChanged;
@@ -56,6 +58,18 @@ public class UserStore {
             throw new UserNotFoundException(id);
         }
         return user;
+    }
+
+    /** The user while it exists and is active: whom a refresh or a password change may still serve. */
+    public Optional<User> findActive(long id) {
+        return Optional.ofNullable(em.find(User.class, id)).filter(User::isActive);
+    }
+
+    /** Voids every token the user holds and so ends every session: logging out everywhere. */
+    public void revokeTokens(long id) {
+        User user = find(id);
+        user.stampedWith(incrementSecurityStamp(id));
+        securityChanges.fire(new UserSecurityChanged(id, user.securityStamp()));
     }
 
     /** The stored name, lower-cased by the database, is compared with the canonical form, never with what was typed. */
@@ -111,7 +125,7 @@ public class UserStore {
         if (changes.email() != null && !changes.email().equalsIgnoreCase(user.email())) {
             ensureEmailFree(changes.email(), id);
         }
-        boolean voidsTokens = user.voidsTokens(changes);
+        boolean voidsTokens = user.voidsTokens(changes.password() != null, changes.isAdmin(), changes.isActive());
         List<String> changed = changedFields(user, changes);
         if (changes.email() != null) {
             user.changeEmail(changes.email());
@@ -150,6 +164,18 @@ public class UserStore {
             changed.add("is_active");
         }
         return changed;
+    }
+
+    /**
+     * Records when the user last logged in, in the caller's transaction (the audit trail's, after the answer). A
+     * statement of its own: the entity maps the column read-only, as it is not part of any change an administrator
+     * makes. Here, not in the audit trail, because the users table is this feature's.
+     */
+    public void loggedIn(long userId, Instant at) {
+        em.createNativeQuery("UPDATE users SET last_login_at = ? WHERE id = ?")
+                .setParameter(1, at.atOffset(ZoneOffset.UTC))
+                .setParameter(2, userId)
+                .executeUpdate();
     }
 
     public void delete(long id) {

@@ -16,10 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
 
-import dev.authstack.api.contract.UserView;
-
-import dev.authstack.api.contract.UserChanges;
-
 /**
  * An account. The schema (sql/) owns the constraints; this class keeps the same invariants in memory.
  * <p>
@@ -137,11 +133,6 @@ public class User {
         return lastLoginAt == null ? null : lastLoginAt.toInstant();
     }
 
-    /** The user as the API shows it: the one place the entity becomes the contract's record. */
-    public UserView view() {
-        return new UserView(id(), username, email, admin, active, createdAt(), lastLoginAt());
-    }
-
     public long securityStamp() {
         return securityStamp;
     }
@@ -152,13 +143,14 @@ public class User {
     }
 
     /**
-     * Whether these changes void the user's tokens: a new password, or a role or active flag other than the current
-     * one. A promotion counts too (old tokens carry the old role); an e-mail address does not.
+     * Whether a change voids the user's tokens: a new password, or a role or active flag other than the current one
+     * ({@code null}: not changed). A promotion counts too (old tokens carry the old role); an e-mail address does not.
+     * Plain values, not the API's request record: the entity does not know the wire contract.
      */
-    public boolean voidsTokens(UserChanges changes) {
-        return changes.password() != null
-                || (changes.isAdmin() != null && changes.isAdmin() != admin)
-                || (changes.isActive() != null && changes.isActive() != active);
+    public boolean voidsTokens(boolean newPassword, Boolean admin, Boolean active) {
+        return newPassword
+                || (admin != null && admin != this.admin)
+                || (active != null && active != this.active);
     }
 
     public void changeEmail(String email) {

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AnonymousPathsTest {
 
-    final AnonymousPaths cut = AnonymousPaths.of(ApiApplication.class, List.of(TokensResource.class, StatusResource.class,
+    final AnonymousPaths cut = AnonymousPaths.of(ApiApplication.class, List.of(AuthResource.class, StatusResource.class,
             HelloResource.class, MeResource.class, UsersResource.class, String.class));
 
     @Test

@@ -53,7 +53,7 @@ class RevocationIT {
     void deactivatingRevokesExistingTokensAndRefusesNewLogins() {
         assertEquals(200, update("{\"is_active\":false}").status());
         assertRevoked(userToken);
-        assertEquals(401, api.post("auth/login", TokensResourceIT.credentials(user.getString("username"), "original-password"), null).status());
+        assertEquals(401, api.post("auth/login", AuthResourceIT.credentials(user.getString("username"), "original-password"), null).status());
     }
 
     @Test

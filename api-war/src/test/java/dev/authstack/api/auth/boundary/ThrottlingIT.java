@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * per client address. Each test claims client addresses of its own through X-Forwarded-For, which the test stack's
  * configuration (the loopback is a trusted proxy, as for the web app) lets through.
  */
+@Tag("slow")
 class ThrottlingIT {
 
     static final String PASSWORD = "throttling-password";

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** One token, one text: every lenient variant a base64url decoder would accept is refused before verification. */
 class CompactJwsTest {
 
-    static final String TOKEN = Tokens.issuer(Instant.now()).issue(Tokens.user(1, "alice", false)).compact();
+    static final String TOKEN = Tokens.issuer(Instant.now()).issue(Tokens.user(1, "alice", false), Tokens.session()).compact();
 
     @Test
     void acceptsWhatTheIssuerSigns() {
@@ -50,13 +50,13 @@ class CompactJwsTest {
 
     @Test
     void refusesTheOtherEncodingsOfTheSameSignatureBytes() {
-        // 32 bytes of HMAC in 43 characters: the last carries 2 bits that decoders ignore.
+        // 64 bytes of ES256 signature in 86 characters: the last carries 4 bits that decoders ignore.
         String[] parts = TOKEN.split("\\.");
-        assertEquals(43, parts[2].length());
+        assertEquals(86, parts[2].length());
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-        int last = alphabet.indexOf(parts[2].charAt(42));
-        for (int unusedBits = 1; unusedBits < 4; unusedBits++) {
-            String variant = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 42) + alphabet.charAt(last | unusedBits);
+        int last = alphabet.indexOf(parts[2].charAt(85));
+        for (int unusedBits = 1; unusedBits < 16; unusedBits++) {
+            String variant = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 85) + alphabet.charAt(last | unusedBits);
             assertNotEquals(TOKEN, variant);
             assertFalse(CompactJws.isCanonical(variant), variant);
             String text = variant;

@@ -3,8 +3,8 @@ package dev.authstack.api.auth.control;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
@@ -14,13 +14,16 @@ import com.nimbusds.jwt.SignedJWT;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
-import java.util.UUID;
+import java.util.List;
+import java.util.Locale;
 
 import dev.authstack.api.auth.entity.AccessToken;
-import dev.authstack.api.auth.entity.Caller;
+import dev.authstack.api.security.entity.Caller;
 import dev.authstack.it.ForgedTokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +38,7 @@ class TokenVerifierTest {
     @Test
     void acceptsTokenItsIssuerSigned() {
         Instant now = Instant.now();
-        AccessToken token = Tokens.issuer(now).issue(Tokens.user(42, "alice", true));
+        AccessToken token = Tokens.issuer(now).issue(Tokens.user(42, "alice", true), Tokens.session());
 
         Caller caller = cut.verify(token.compact());
 
@@ -44,23 +47,29 @@ class TokenVerifierTest {
         assertTrue(caller.admin());
         assertEquals(token.tokenId(), caller.tokenId());
         assertEquals(token.expiresAt(), caller.expiresAt());
+        assertEquals(Tokens.SESSION, caller.sessionId());
     }
 
     @Test
     void issuedTokenCarriesTheStandardClaims() throws Exception {
-        AccessToken token = Tokens.issuer(Instant.now()).issue(Tokens.user(7, "bob", false));
+        AccessToken token = Tokens.issuer(Instant.now()).issue(Tokens.user(7, "bob", false), Tokens.session());
         JWTClaimsSet claims = SignedJWT.parse(token.compact()).getJWTClaimsSet();
-        assertEquals("auth-demo", claims.getIssuer());
+        assertEquals(Tokens.ISSUER, claims.getIssuer());
         assertEquals("7", claims.getSubject());
+        assertEquals(List.of(Tokens.AUDIENCE), claims.getAudience());
         assertEquals(3600, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
         assertEquals(token.tokenId(), claims.getJWTID());
-        assertEquals(JWSAlgorithm.HS256, SignedJWT.parse(token.compact()).getHeader().getAlgorithm());
+        assertEquals("bob", claims.getStringClaim("preferred_username"));
+        assertEquals("bob", claims.getStringClaim("upn"));
+        assertEquals(List.of(), claims.getStringListClaim("groups"));
+        assertEquals(JWSAlgorithm.ES256, SignedJWT.parse(token.compact()).getHeader().getAlgorithm());
+        assertEquals(Tokens.KEY.getKeyID(), SignedJWT.parse(token.compact()).getHeader().getKeyID());
     }
 
     @Test
     void aRememberedTokenStillExpires() {
         Instant now = Instant.now();
-        AccessToken token = Tokens.issuer(now.minusSeconds(3600 - 5)).issue(Tokens.user(42, "alice", false));
+        AccessToken token = Tokens.issuer(now.minusSeconds(3600 - 5)).issue(Tokens.user(42, "alice", false), Tokens.session());
         assertEquals("alice", cut.verify(token.compact()).username());
 
         cut.clock = java.time.Clock.fixed(now.plusSeconds(5 + 31), java.time.ZoneOffset.UTC);
@@ -70,7 +79,7 @@ class TokenVerifierTest {
 
     @Test
     void rememberingATokenNeverAcceptsAnotherText() throws Exception {
-        String genuine = ForgedTokens.sign(JWSAlgorithm.HS256, Tokens.SECRET, validClaims());
+        String genuine = ForgedTokens.sign(Tokens.KEY, validClaims());
         cut.verify(genuine);
         String[] parts = genuine.split("\\.");
         // Another first character of the signature, whatever the genuine one is: always a different text.
@@ -87,29 +96,83 @@ class TokenVerifierTest {
     }
 
     @Test
-    void rejectsTokenSignedWithTheSameSecretButAnotherHmac() throws Exception {
-        assertThrows(InvalidTokenException.class, () -> cut.verify(ForgedTokens.sign(JWSAlgorithm.HS512, Tokens.SECRET, validClaims())));
+    void rejectsHmacTokensKeyedWithOurPublicKey() throws Exception {
+        // Algorithm confusion: a verifier that took "the key" for whatever alg the header names would accept these.
+        String kid = Tokens.KEY.getKeyID();
+        byte[][] publicKeyForms = {Tokens.KEY.toECPublicKey().getEncoded(),
+                Tokens.KEY.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8), Tokens.KEY.getX().decode()};
+        for (byte[] secret : publicKeyForms) {
+            byte[] longEnough = Arrays.copyOf(secret, Math.max(secret.length, 64));
+            for (JWSAlgorithm hmac : List.of(JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512)) {
+                String forged = ForgedTokens.signHmac(hmac, longEnough, kid, validClaims());
+                assertThrows(InvalidTokenException.class, () -> cut.verify(forged), hmac.getName());
+            }
+        }
     }
 
     @Test
-    void rejectsTokenSignedWithAnotherSecret() throws Exception {
-        String forged = ForgedTokens.sign(JWSAlgorithm.HS256, "another-secret-that-is-long-enough-for-hs256-0123456789", validClaims());
-        assertThrows(InvalidTokenException.class, () -> cut.verify(forged));
+    void rejectsTokenSignedByAnotherP256Key() {
+        ECKey stranger = ForgedTokens.strangerKey();
+        assertThrows(InvalidTokenException.class, () -> cut.verify(ForgedTokens.sign(stranger, validClaims())));
+        // Naming our key's id does not help the stranger's signature either.
+        String spoofedKid = ForgedTokens.sign(ForgedTokens.header(JWSAlgorithm.ES256).keyID(Tokens.KEY.getKeyID()).build(),
+                stranger, validClaims());
+        assertThrows(InvalidTokenException.class, () -> cut.verify(spoofedKid));
+    }
+
+    @Test
+    void rejectsOurOwnSignatureWithoutAKeyId() {
+        String noKid = ForgedTokens.sign(ForgedTokens.header(JWSAlgorithm.ES256).build(), Tokens.KEY, validClaims());
+        assertThrows(InvalidTokenException.class, () -> cut.verify(noKid));
+    }
+
+    @Test
+    void rejectsKeyIdsThatAreNotOurs() {
+        String ours = Tokens.KEY.getKeyID();
+        for (String kid : List.of("../../../../etc/passwd", "", " ", "x".repeat(3000), ours + "\u0000", ours + " ",
+                ours.toLowerCase(Locale.ROOT).equals(ours) ? ours.toUpperCase(Locale.ROOT) : ours.toLowerCase(Locale.ROOT))) {
+            String token = ForgedTokens.sign(ForgedTokens.header(JWSAlgorithm.ES256).keyID(kid).build(), Tokens.KEY, validClaims());
+            assertThrows(InvalidTokenException.class, () -> cut.verify(token), kid);
+        }
+    }
+
+    @Test
+    void refusesHeadersThatPointToAKeyElsewhere() throws Exception {
+        ECKey stranger = ForgedTokens.strangerKey();
+        URI elsewhere = URI.create("http://127.0.0.1:1/keys.json");
+        List<JWSHeader> headers = List.of(
+                ForgedTokens.header(JWSAlgorithm.ES256).keyID(stranger.getKeyID()).jwk(stranger.toPublicJWK()).build(),
+                ForgedTokens.header(JWSAlgorithm.ES256).keyID(stranger.getKeyID()).jwkURL(elsewhere).build(),
+                ForgedTokens.header(JWSAlgorithm.ES256).keyID(stranger.getKeyID()).x509CertURL(elsewhere).build());
+        for (JWSHeader header : headers) {
+            assertThrows(InvalidTokenException.class, () -> cut.verify(ForgedTokens.sign(header, stranger, validClaims())),
+                    header.toString());
+        }
+        // Our own key with a pointer elsewhere is refused too: we never issue one, so someone else made it.
+        String pointing = ForgedTokens.sign(ForgedTokens.header(JWSAlgorithm.ES256).keyID(Tokens.KEY.getKeyID()).jwkURL(elsewhere).build(),
+                Tokens.KEY, validClaims());
+        assertThrows(InvalidTokenException.class, () -> cut.verify(pointing));
+    }
+
+    @Test
+    void rejectsTokenForAnotherAudience() {
+        assertThrows(InvalidTokenException.class, () -> cut.verify(ForgedTokens.sign(Tokens.KEY, validClaims().audience("another-service"))));
+        assertThrows(InvalidTokenException.class, () -> cut.verify(ForgedTokens.sign(Tokens.KEY, validClaims().audience((String) null))));
     }
 
     @Test
     void rejectsTokenOfAnotherKeyFamily() throws Exception {
         RSAKey rsa = new RSAKeyGenerator(2048).generate();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), validClaims().build());
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(Tokens.KEY.getKeyID()).build(), validClaims().build());
         jwt.sign(new RSASSASigner(rsa));
         assertThrows(InvalidTokenException.class, () -> cut.verify(jwt.serialize()));
     }
 
     @Test
     void rejectsTokenWhosePayloadWasTamperedWith() throws Exception {
-        String genuine = ForgedTokens.sign(JWSAlgorithm.HS256, Tokens.SECRET, validClaims().claim("admin", false));
+        String genuine = ForgedTokens.sign(Tokens.KEY, validClaims().claim("groups", List.of()));
         String[] parts = genuine.split("\\.");
-        String promoted = Base64URL.encode(validClaims().claim("admin", true).build().toString()
+        String promoted = Base64URL.encode(validClaims().claim("groups", List.of("admin")).build().toString()
                 .getBytes(StandardCharsets.UTF_8)).toString();
         assertThrows(InvalidTokenException.class, () -> cut.verify(parts[0] + "." + promoted + "." + parts[2]));
     }
@@ -118,39 +181,39 @@ class TokenVerifierTest {
     void rejectsTokenExpiredLongerAgoThanTheClockSkew() throws Exception {
         Instant expired = Instant.now().minusSeconds(31);
         InvalidTokenException failure = assertThrows(InvalidTokenException.class, () -> cut.verify(
-                ForgedTokens.sign(JWSAlgorithm.HS256, Tokens.SECRET, validClaims().expirationTime(Date.from(expired)))));
+                ForgedTokens.sign(Tokens.KEY, validClaims().expirationTime(Date.from(expired)))));
         assertEquals("The token has expired.", failure.getMessage());
     }
 
     @Test
     void acceptsTokenExpiredWithinTheClockSkew() throws Exception {
         Instant justExpired = Instant.now().minusSeconds(10);
-        Caller caller = cut.verify(ForgedTokens.sign(JWSAlgorithm.HS256, Tokens.SECRET, validClaims().expirationTime(Date.from(justExpired))));
+        Caller caller = cut.verify(ForgedTokens.sign(Tokens.KEY, validClaims().expirationTime(Date.from(justExpired))));
         assertEquals("alice", caller.username());
     }
 
     @Test
     void rejectsTokenFromAnotherIssuer() throws Exception {
         assertThrows(InvalidTokenException.class,
-                () -> cut.verify(ForgedTokens.sign(JWSAlgorithm.HS256, Tokens.SECRET, validClaims().issuer("someone-else"))));
+                () -> cut.verify(ForgedTokens.sign(Tokens.KEY, validClaims().issuer("someone-else"))));
     }
 
     @Test
     void rejectsTokenWithoutJti() throws Exception {
         assertThrows(InvalidTokenException.class,
-                () -> cut.verify(ForgedTokens.sign(JWSAlgorithm.HS256, Tokens.SECRET, validClaims().jwtID(null))));
+                () -> cut.verify(ForgedTokens.sign(Tokens.KEY, validClaims().jwtID(null))));
     }
 
     @Test
     void rejectsTokenWithoutExpiry() throws Exception {
         assertThrows(InvalidTokenException.class,
-                () -> cut.verify(ForgedTokens.sign(JWSAlgorithm.HS256, Tokens.SECRET, validClaims().expirationTime(null))));
+                () -> cut.verify(ForgedTokens.sign(Tokens.KEY, validClaims().expirationTime(null))));
     }
 
     @Test
     void rejectsTokenWithANonNumericSubject() throws Exception {
         assertThrows(InvalidTokenException.class,
-                () -> cut.verify(ForgedTokens.sign(JWSAlgorithm.HS256, Tokens.SECRET, validClaims().subject("alice"))));
+                () -> cut.verify(ForgedTokens.sign(Tokens.KEY, validClaims().subject("alice"))));
     }
 
     @Test
@@ -160,9 +223,10 @@ class TokenVerifierTest {
     }
 
     @Test
-    void treatsAMissingAdminClaimAsNotAdmin() throws Exception {
-        Caller caller = cut.verify(ForgedTokens.sign(JWSAlgorithm.HS256, Tokens.SECRET, validClaims().claim("admin", null)));
-        assertFalse(caller.admin());
+    void onlyTheAdminGroupMakesAnAdministrator() {
+        assertFalse(cut.verify(ForgedTokens.sign(Tokens.KEY, validClaims().claim("groups", null))).admin());
+        assertFalse(cut.verify(ForgedTokens.sign(Tokens.KEY, validClaims().claim("groups", List.of("Admin", "admins")))).admin());
+        assertTrue(cut.verify(ForgedTokens.sign(Tokens.KEY, validClaims().claim("groups", List.of("users", "admin")))).admin());
     }
 
     static JWTClaimsSet.Builder validClaims() {

@@ -1,0 +1,42 @@
+package dev.authstack.api.sessions.control;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionsTest {
+
+    @Test
+    void aUserAgentIsStoredWithoutControlOrDirectionCharactersAndCut() {
+        assertEquals("Mozilla/5.0 evil", Sessions.cut("Mozilla/5.0\u0000 \u202eevil\r\n"));
+        assertEquals(200, Sessions.cut("x".repeat(5000)).length());
+        assertNull(Sessions.cut(null));
+    }
+
+    @Test
+    void cuttingNeverSplitsACharacter() {
+        Random random = new Random(7);
+        for (int i = 0; i < 500; i++) {
+            StringBuilder agent = new StringBuilder();
+            while (agent.length() < 260) {
+                agent.appendCodePoint(random.nextBoolean() ? 0x1F600 + random.nextInt(50) : 0x20 + random.nextInt(0x5f));
+            }
+            String cut = Sessions.cut(agent.toString());
+            assertTrue(cut.length() <= 200);
+            assertFalse(Character.isHighSurrogate(cut.charAt(cut.length() - 1)), cut);
+            assertTrue(agent.toString().startsWith(cut));
+        }
+    }
+
+    @Test
+    void aRefreshTokenIsStoredAsItsSha256Only() {
+        byte[] hash = Sessions.hash("Jd8xkq0Vb3lq9o2gS1b3aJx0o5aV3m4dZ9cYk2sGmPw");
+        assertEquals(32, hash.length);
+        assertFalse(new String(hash, java.nio.charset.StandardCharsets.ISO_8859_1).contains("Jd8x"));
+    }
+}

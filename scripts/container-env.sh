@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Writes the containers' secrets to FILE (containers/.env), random, on first use; afterwards adds only the entries an
+# older file lacks, so an upgrade never changes a secret in use. The first administrator's password is shown once.
+set -euo pipefail
+file=$1
+random() { head -c "$1" /dev/urandom | base64 -w0 | tr -d '/+='; }
+umask 077
+[ -f "$file" ] || touch "$file"
+added=()
+add() { # add NAME VALUE: only when the file has no such entry
+  grep -q "^$1=" "$file" || { echo "$1=$2" >> "$file"; added+=("$1"); }
+}
+add MASTER_KEY "$(head -c 48 /dev/urandom | base64 -w0)"
+add DB_PASSWORD "$(random 24)"
+add ADMIN_USERNAME admin
+add ADMIN_PASSWORD "$(random 18)"
+add ISSUER "http://localhost:${HTTP_PORT:-80}/api/v1"
+add CORS_ALLOWED_ORIGINS ""
+if [ ${#added[@]} -gt 0 ]; then
+  echo "$file: added ${added[*]}"
+  if [[ " ${added[*]} " == *" ADMIN_PASSWORD "* ]]; then
+    echo "  log in as $(sed -n 's/^ADMIN_USERNAME=//p' "$file") / $(sed -n 's/^ADMIN_PASSWORD=//p' "$file")   (shown once; it stays in $file)"
+  fi
+fi
