@@ -91,7 +91,8 @@ public class AuditEvent {
             return null;
         }
         String clean = text.codePoints()
-                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT && c < 0x10000 && !Character.isSurrogate((char) c))
+                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .filter(c -> c < 0x10000 && !Character.isSurrogate((char) c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return clean.length() <= length ? clean : clean.substring(0, length);
     }

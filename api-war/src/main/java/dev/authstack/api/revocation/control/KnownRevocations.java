@@ -19,7 +19,7 @@ final class KnownRevocations {
     private final Map<String, Long> revokedTokens = new ConcurrentHashMap<>();
     private volatile Map<Long, Long> stamps = new ConcurrentHashMap<>();
 
-    /** Refuses a token this instance verified until {@code until}, which its own expiry bounds. */
+    /** Refuses the token until {@code until}, from news this instance trusts: a token it verified, the database. */
     void tokenRevoked(String tokenId, long until) {
         tokenRevoked(tokenId, until, until);
     }
