@@ -321,7 +321,8 @@ class SessionsIT {
         assertEquals(200, changed.status(), changed::toString);
         Tokens fresh = tokens(changed);
         assertNotEquals(here.sessionId(), fresh.sessionId());
-        assertEquals(200, other.get("hello", fresh.access()).status());
+        Api.Answer hello = other.get("hello", fresh.access());
+        assertEquals(200, hello.status(), hello::toString);
         for (Tokens old : List.of(here, elsewhere)) {
             assertEquals(401, Eventually.until(Duration.ofSeconds(2), () -> other.get("hello", old.access()).status(), got -> got == 401));
             Api.assertProblem(refresh(api, old.refresh()), 401);

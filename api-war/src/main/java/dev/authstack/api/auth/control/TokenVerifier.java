@@ -38,7 +38,8 @@ import dev.authstack.api.security.entity.Caller;
  * to a key elsewhere ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c}) is refused, never followed. The issuer and
  * audience must match, and {@code sub}, {@code iat}, {@code exp}, {@code jti} and {@code stamp} must be present;
  * {@code exp} and {@code nbf} are checked with the configured clock skew.
- * Revocation is not its concern: {@link Revocations} is asked after the signature holds.
+ * Revocation is not its concern: {@link dev.authstack.api.revocation.control.Revocations} is asked after the signature
+ * holds.
  * <p>
  * A client sends the same token with every request, so what a token was verified to say is remembered, keyed by the
  * token's exact text, which the canonical syntax makes one text per token: the next request only re-checks the expiry.
