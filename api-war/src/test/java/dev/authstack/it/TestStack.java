@@ -121,6 +121,8 @@ public final class TestStack {
         environment.put("DB_NAME", database);
         environment.put("REDIS_URL", redis.url());
         environment.put("MASTER_KEY", MASTER_KEY);
+        // One issuer for the deployment, whichever instance signs: a second instance must not name itself.
+        environment.put("ISSUER", issuer());
         // New keys sign a few seconds after a rotation, and every instance reads them every second, so that the
         // rotation tests need not wait for the production defaults (600 s, 30 s).
         environment.put("KEYS_PUBLISH_AHEAD_SECONDS", "3");
