@@ -36,6 +36,8 @@ public final class TestStack {
     public static final String ALLOWED_ORIGIN = "https://app.example.test";
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin123";
+    /** Throttled logins are written as one count per account or address per window of this many seconds. */
+    public static final int AUDIT_THROTTLED_WINDOW_SECONDS = 5;
 
     private static TestStack running;
 
@@ -131,6 +133,7 @@ public final class TestStack {
         // The throttling tests send their own X-Forwarded-For (serve.sh trusts the loopback as a proxy).
         environment.put("LOGIN_ADDRESS_FAILURES", "100000");
         environment.put("AUDIT_SWEEP_SECONDS", "2");
+        environment.put("AUDIT_THROTTLED_WINDOW_SECONDS", String.valueOf(AUDIT_THROTTLED_WINDOW_SECONDS));
         return environment;
     }
 

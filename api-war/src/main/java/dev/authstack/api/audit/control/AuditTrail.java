@@ -1,7 +1,5 @@
 package dev.authstack.api.audit.control;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -10,7 +8,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Clock;
-import java.time.Instant;
 
 import dev.authstack.api.audit.entity.AuditEvent;
 import dev.authstack.api.audit.entity.AuditEventType;
@@ -23,18 +20,14 @@ import dev.authstack.api.users.entity.User;
 import dev.authstack.api.users.entity.UserAdministered;
 import dev.authstack.api.users.entity.UserSecurityChanged;
 
-import static java.lang.System.Logger.Level.WARNING;
-
 /**
  * Turns what {@code auth} and {@code users} announce into audit events. Who acted and from where is read from the
  * request the event was fired in. An administrator's change is recorded in its own transaction (both commit or
- * neither); a login event is written after the answer, on the platform's executor, so it neither slows a login nor
- * fails one.
+ * neither); a login event is queued (see {@link LoginRecordQueue}) and written after the answer, so it neither slows
+ * a login nor fails one.
  */
 @ApplicationScoped
 public class AuditTrail {
-
-    private static final System.Logger LOG = System.getLogger(AuditTrail.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -46,27 +39,12 @@ public class AuditTrail {
     ClientAddresses clientAddresses;
 
     @Inject
-    LoginRecords loginRecords;
-
-    @Resource
-    ManagedExecutorService executor;
+    LoginRecordQueue loginRecords;
 
     Clock clock = Clock.systemUTC();
 
     void login(@Observes LoginEvent event) {
-        Instant at = clock.instant();
-        AuditEvent.Origin origin = origin();
-        try {
-            executor.execute(() -> {
-                try {
-                    loginRecords.record(event, at, origin);
-                } catch (RuntimeException e) {
-                    LOG.log(WARNING, "audit: could not record {0} ({1})", event, e.getMessage());
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.log(WARNING, "audit: could not queue {0} ({1})", event, e.getMessage());
-        }
+        loginRecords.offer(new PendingLogin(event, clock.instant(), origin()));
     }
 
     void administered(@Observes UserAdministered change) {

@@ -18,6 +18,7 @@ import java.util.Objects;
 @Table(name = "audit_events")
 public class AuditEvent {
 
+    static final int ADDRESS_LENGTH = 45;
     static final int USER_AGENT_LENGTH = 200;
     static final int DETAILS_LENGTH = 200;
 
@@ -43,7 +44,7 @@ public class AuditEvent {
     @Column(name = "subject_username", updatable = false, length = 50)
     private String subjectUsername;
 
-    @Column(name = "client_address", updatable = false, length = 45)
+    @Column(name = "client_address", updatable = false, length = ADDRESS_LENGTH)
     private String clientAddress;
 
     @Column(name = "user_agent", updatable = false, length = USER_AGENT_LENGTH)
@@ -64,7 +65,7 @@ public class AuditEvent {
         this.subjectId = subject == null ? null : subject.id();
         this.subjectUsername = subject == null ? null : subject.username();
         this.clientAddress = origin == null ? null : origin.address();
-        this.userAgent = origin == null ? null : printable(origin.userAgent(), USER_AGENT_LENGTH);
+        this.userAgent = origin == null ? null : origin.userAgent();
         this.details = printable(details, DETAILS_LENGTH);
     }
 
@@ -72,16 +73,26 @@ public class AuditEvent {
     public record Party(long id, String username) {
     }
 
-    /** Where a request came from. */
+    /** Where a request came from; the user agent is cut here, before anything holds on to all a client sent. */
     public record Origin(String address, String userAgent) {
+
+        public Origin {
+            address = printable(address, ADDRESS_LENGTH);
+            userAgent = printable(userAgent, USER_AGENT_LENGTH);
+        }
     }
 
-    /** Truncated, and without control characters: an event must not carry a forged log line or a NUL. */
+    /**
+     * Truncated, and without control characters or format characters (bidirectional overrides and isolates, zero-width
+     * characters): an event must not carry a forged log line, a NUL, or text that shows other than it reads.
+     */
     static String printable(String text, int length) {
         if (text == null) {
             return null;
         }
-        String clean = text.codePoints().filter(c -> !Character.isISOControl(c) && !Character.isSurrogate((char) c) && c < 0x10000)
+        String clean = text.codePoints()
+                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .filter(c -> c < 0x10000 && !Character.isSurrogate((char) c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return clean.length() <= length ? clean : clean.substring(0, length);
     }

@@ -133,7 +133,7 @@ public class Logins {
         try {
             return throttle.begin(username, clientAddress);
         } catch (LoginThrottledException throttled) {
-            events.fire(LoginEvent.throttled(username, throttled.byAddress() ? "client address" : "account"));
+            events.fire(LoginEvent.throttled(username, throttled.byAddress() ? LoginEvent.BY_ADDRESS : LoginEvent.BY_ACCOUNT));
             throw throttled;
         }
     }

@@ -8,6 +8,10 @@ package dev.authstack.api.auth.entity;
  */
 public record LoginEvent(Kind kind, String submittedUsername, Long userId, String failure) {
 
+    /** Why a login was throttled: its account must wait, or its client address. */
+    public static final String BY_ACCOUNT = "account";
+    public static final String BY_ADDRESS = "client address";
+
     public enum Kind {
         SUCCEEDED, FAILED, THROTTLED, LOGGED_OUT
     }

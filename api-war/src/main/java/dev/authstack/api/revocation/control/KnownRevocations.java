@@ -19,8 +19,17 @@ final class KnownRevocations {
     private final Map<String, Long> revokedTokens = new ConcurrentHashMap<>();
     private volatile Map<Long, Long> stamps = new ConcurrentHashMap<>();
 
+    /** Refuses the token until {@code until}, from news this instance trusts: a token it verified, the database. */
     void tokenRevoked(String tokenId, long until) {
-        revokedTokens.merge(tokenId, until, Math::max);
+        tokenRevoked(tokenId, until, until);
+    }
+
+    /**
+     * Refuses the token until {@code until}, but never past {@code latest}, the longest token life from now: a token
+     * issued before this news cannot live longer, whatever epoch second a message names.
+     */
+    void tokenRevoked(String tokenId, long until, long latest) {
+        revokedTokens.merge(tokenId, Math.min(until, latest), Math::max);
     }
 
     boolean isTokenRevoked(String tokenId, long nowSecond) {

@@ -194,6 +194,11 @@ public class RevocationFeed {
         }
     }
 
+    /** The epoch second past which no revocation heard now matters: the longest token life, with the skew, from now. */
+    private long latestRevocation() {
+        return clock.instant().getEpochSecond() + accessTokenSeconds + clockSkewSeconds;
+    }
+
     /** Reads every revocation Redis holds and every stamp PostgreSQL holds; runs while new messages wait. */
     private void resynchronise() {
         ScanParams keys = new ScanParams().match(Revocations.REVOKED + "*").count(1000);
@@ -208,7 +213,7 @@ public class RevocationFeed {
                 for (int i = 0; i < found.size(); i++) {
                     long until = untilOf(values.get(i));
                     if (until > 0) {
-                        known.tokenRevoked(found.get(i).substring(Revocations.REVOKED.length()), until);
+                        known.tokenRevoked(found.get(i).substring(Revocations.REVOKED.length()), until, latestRevocation());
                         read++;
                     }
                 }
@@ -248,7 +253,7 @@ public class RevocationFeed {
             return;
         }
         if (message instanceof FeedMessage.TokenRevoked revoked) {
-            known.tokenRevoked(revoked.tokenId(), revoked.until());
+            known.tokenRevoked(revoked.tokenId(), revoked.until(), latestRevocation());
         } else if (message instanceof FeedMessage.StampChanged changed) {
             known.stampAtLeast(changed.userId(), changed.stamp());
         } else if (message instanceof FeedMessage.ChangeRolledBack rolledBack) {

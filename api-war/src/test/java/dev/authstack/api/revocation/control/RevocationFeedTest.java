@@ -134,6 +134,21 @@ class RevocationFeedTest {
         assertEquals(Long.MAX_VALUE, cut.known().stampOf(8));
     }
 
+    /** PUBLISH auth:revocations "token <id> 999999999999999999": anyone who reaches Redis can, as often as they like. */
+    @Test
+    void aRevocationNeverOutlivesTheLongestTokenLifeFromWhenItIsHeard() {
+        cut.accessTokenSeconds = 3600;
+        cut.clockSkewSeconds = 30;
+        cut.received("token forever 999999999999999999");
+        assertTrue(cut.known().isTokenRevoked("forever", clock.instant().getEpochSecond()));
+
+        clock.advance((3600 + 30) * 1000L);
+        assertTrue(cut.known().isTokenRevoked("forever", clock.instant().getEpochSecond()), "as long as a token can live");
+        clock.advance(1000);
+        cut.known().forgetExpired(clock.instant().getEpochSecond());
+        assertEquals(0, cut.known().revokedTokenCount(), "then forgotten: no token issued before it was heard lives longer");
+    }
+
     @Test
     void aRolledBackChangeIsSettledFromTheDatabaseEvenDownwards() {
         cut.securityStamps = stampsInTheDatabase(Map.of(7L, 4L));
