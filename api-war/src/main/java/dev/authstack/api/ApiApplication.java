@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.servers.Server;
 
 import java.util.Map;
@@ -24,7 +25,9 @@ import java.util.Map;
                 description = "Login, logout that really revokes, and administrator-managed users. Every body is JSON; "
                         + "every error is an RFC 9457 problem document (application/problem+json)."),
         servers = @Server(url = "/api", description = "The server that serves this document, whichever it is (local, staging or "
-                + "production): each instance describes itself."))
+                + "production): each instance describes itself.",
+                // Reachable from outside, as the API itself is (OWASP API9: declare each server's audience).
+                extensions = @Extension(name = "x-internal", value = "false", parseValue = true)))
 @SecurityScheme(securitySchemeName = ApiApplication.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "The access_token of POST /v1/auth/login: an ES256 JWS with a kid, verifiable with "
                 + "the keys of GET /v1/.well-known/jwks.json. Issued and verified following RFC8725 (JSON Web Token Best Current "

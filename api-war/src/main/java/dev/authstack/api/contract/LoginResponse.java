@@ -29,7 +29,7 @@ public record LoginResponse(
         @JsonbProperty("refresh_token") String refreshToken,
         @Schema(name = "refresh_expires_in", type = SchemaType.INTEGER, format = "int64",
                 description = "Seconds until the refresh token expires unless used (idle limit, or the session's absolute end).",
-                example = "1209600", required = true)
+                minimum = "0", maximum = "9223372036854775807", example = "1209600", required = true)
         @JsonbProperty("refresh_expires_in") long refreshExpiresIn,
         @Schema(required = true) UserView user) {
 

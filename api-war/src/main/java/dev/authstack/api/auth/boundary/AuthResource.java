@@ -103,7 +103,8 @@ public class AuthResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RefreshRequest.class),
             examples = @ExampleObject(name = "refresh", value = "{\"refresh_token\":\"Jd8xkq0Vb3lq9o2gS1b3aJx0o5aV3m4dZ9cYk2sGmPw\"}")))
     @APIResponse(responseCode = "200", description = "The session's next tokens and its user; never cached.",
-            headers = @Header(name = "Cache-Control", description = "no-store", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Cache-Control", description = "no-store",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = "no-store")),
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or no refresh_token.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
@@ -112,7 +113,8 @@ public class AuthResource {
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "429", description = "Too many failed refreshes or logins from this address. Retry-After says when.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)),
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int64", minimum = "1", maximum = "9223372036854775807")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "503", description = "Redis or PostgreSQL is unreachable: no token is issued that could not be revoked.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))

@@ -63,7 +63,8 @@ public class MyPasswordResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PasswordChange.class),
             examples = @ExampleObject(name = "change", value = "{\"current_password\":\"admin123\",\"new_password\":\"a long passphrase of mine\"}")))
     @APIResponse(responseCode = "200", description = "The tokens of a new session for this client; every other token is refused.",
-            headers = @Header(name = "Cache-Control", description = "no-store", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Cache-Control", description = "no-store",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = "no-store")),
             content = @Content(schema = @Schema(implementation = LoginResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, or a new password that breaks the rules.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
@@ -72,7 +73,8 @@ public class MyPasswordResource {
     @APIResponse(responseCode = "403", description = "The current password is incorrect.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "429", description = "Too many failed logins for this account or from this address.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)),
+            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int64", minimum = "1", maximum = "9223372036854775807")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; nothing was changed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))

@@ -56,7 +56,8 @@ public class UserSessionsResource {
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response all(@Parameter(description = "The user's id.", required = true, example = "2",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") long id) {
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
+            @PathParam("id") long id) {
         users.find(id);
         return Response.ok(SessionViews.of(sessions.liveOf(id), null)).build();
     }
@@ -74,7 +75,8 @@ public class UserSessionsResource {
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; nothing was ended.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response endAll(@Parameter(description = "The user's id.", required = true, example = "2",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") long id) {
+            schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
+            @PathParam("id") long id) {
         users.revokeTokens(id);
         return Response.noContent().build();
     }
