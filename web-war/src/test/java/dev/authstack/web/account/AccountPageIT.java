@@ -91,6 +91,8 @@ class AccountPageIT {
         String token = api.login(user.getString("username"), PASSWORD);
         browser.login(TestStack.ADMIN, TestStack.ADMIN_PASSWORD);
         browser.open("admin/users.xhtml");
+        browser.find("#edit-button-" + user.getInt("id")).click();
+        browser.waitFor().until(driver -> browser.find("#sessions-link-" + user.getInt("id")).isDisplayed());
         browser.find("#sessions-link-" + user.getInt("id")).click();
         browser.waitFor().until(driver -> driver.getCurrentUrl().contains("/admin/sessions.xhtml"));
         assertEquals(user.getString("username"), browser.text("#session-user"));
