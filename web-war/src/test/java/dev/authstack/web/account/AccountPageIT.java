@@ -92,7 +92,7 @@ class AccountPageIT {
         browser.login(TestStack.ADMIN, TestStack.ADMIN_PASSWORD);
         browser.open("admin/users.xhtml");
         // The link sits in the user's edit dialog; followed as its href says (UsersPageIT clicks through the dialogs).
-        String link = browser.find("#sessions-link-" + user.getInt("id")).getAttribute("href");
+        String link = browser.driver().findElement(By.id("sessions-link-" + user.getInt("id"))).getAttribute("href");
         assertTrue(link.endsWith("/admin/sessions.xhtml?user=" + user.getInt("id")), link);
         browser.driver().get(link);
         browser.waitFor().until(driver -> driver.getCurrentUrl().contains("/admin/sessions.xhtml"));
