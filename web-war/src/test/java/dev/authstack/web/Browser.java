@@ -103,6 +103,21 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks what does not load a page (a button that opens a dialog, a checkbox), scrolled to the middle first: a row
+     * at the bottom of a long table can sit under the fold, or under the footer.
+     */
+    public Browser click(String css) {
+        WebElement element = find(css);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+        }
+        return this;
+    }
+
     /** Clicks and waits for the page that the click loads (every form here posts and redirects). */
     public Browser submit(String css) {
         WebElement button = find(css);

@@ -102,11 +102,11 @@ class UsersPageIT {
         long id = user.getJsonNumber("id").longValue();
         browser.open("admin/users.xhtml");
 
-        browser.find("#edit-button-" + id).click();
+        browser.click("#edit-button-" + id);
         browser.find("#edit-modal-" + id);
         browser.screenshots("users-edit");
         browser.type("#edit-" + id + "\\:email", "edited-" + user.getString("email"));
-        browser.find("#edit-" + id + "\\:admin").click();
+        browser.click("#edit-" + id + "\\:admin");
         browser.submit("#edit-" + id + "\\:save");
 
         assertEquals("User " + user.getString("username") + " saved.", browser.text("#messages"));
@@ -124,7 +124,7 @@ class UsersPageIT {
         browser.open("admin/users.xhtml");
         long id = second.getJsonNumber("id").longValue();
 
-        browser.find("#edit-button-" + id).click();
+        browser.click("#edit-button-" + id);
         browser.type("#edit-" + id + "\\:email", first.getString("email"));
         browser.submit("#edit-" + id + "\\:save");
 
@@ -138,7 +138,7 @@ class UsersPageIT {
         long id = user.getJsonNumber("id").longValue();
         browser.open("admin/users.xhtml");
 
-        browser.find("#delete-button-" + id).click();
+        browser.click("#delete-button-" + id);
         browser.find("#delete-modal-" + id);
         browser.screenshots("users-delete");
         browser.submit("#delete-" + id + "\\:confirm");
@@ -160,7 +160,7 @@ class UsersPageIT {
         }
         browser.open("admin/users.xhtml");
 
-        browser.find("#delete-button-" + id).click();
+        browser.click("#delete-button-" + id);
         browser.submit("#delete-" + id + "\\:confirm");
 
         assertTrue(browser.text("#messages").contains("last active administrator"), browser.text("#messages"));
