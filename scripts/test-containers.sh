@@ -170,7 +170,8 @@ say "headless Chromium through the web app"
 check "browser login through nginx and the web app" env BROWSER_PASSWORD="$user_password" /usr/bin/python3 scripts/containers-browser.py "$base" "$user"
 
 say "revocations cross API instances"
-ip_of() { podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$1"; }
+# A container on several networks (the API is on the proxies' and the backend's) has an address on each: the first.
+ip_of() { podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$1" | awk '{print $1}'; }
 api_containers=($(podman ps --format '{{.Names}}' --filter "label=$label" --filter "label=com.docker.compose.service=api" | sort))
 first_api=http://$(ip_of "${api_containers[0]}"):8080/api/v1
 second_api=http://$(ip_of "${api_containers[1]}"):8080/api/v1
