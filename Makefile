@@ -70,6 +70,7 @@ build: compose-check container-env ## build the api and web images (needs only a
 	  { echo "make build: an image failed to build (see above)" >&2; exit 1; }
 
 start: build ## start nginx, api, web, postgres and redis; the app answers on port HTTP_PORT (80)
+	@if [ "$(COMPOSE)" = podman-compose ]; then bash scripts/container-networks.sh $(PROJECT) $(COMPOSE_FILE); fi
 	$(COMPOSE_RUN) up -d
 
 stop: compose-check container-env ## stop the containers, keeping their data
