@@ -13,8 +13,3 @@ CREATE TABLE IF NOT EXISTS signing_keys (
     CONSTRAINT signing_keys_order CHECK (signs_from >= created_at)
 );
 
--- Key rotations are audit events.
-ALTER TABLE audit_events DROP CONSTRAINT IF EXISTS audit_events_type;
-ALTER TABLE audit_events ADD CONSTRAINT audit_events_type CHECK (type IN ('login_succeeded', 'login_failed',
-    'login_throttled', 'logout', 'user_created', 'user_updated', 'user_deleted', 'tokens_revoked',
-    'signing_key_rotated'));

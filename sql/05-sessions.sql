@@ -16,6 +16,10 @@ CREATE TABLE IF NOT EXISTS sessions (
     client_address VARCHAR(45),
     user_agent     VARCHAR(200)
 );
+-- A database made by an earlier development version of this file has sessions without the stamp: they get one that no
+-- user has, so each ends at its next refresh.
+ALTER TABLE sessions ADD COLUMN IF NOT EXISTS security_stamp BIGINT NOT NULL DEFAULT -1;
+ALTER TABLE sessions ALTER COLUMN security_stamp DROP DEFAULT;
 CREATE INDEX IF NOT EXISTS sessions_live_by_user ON sessions (user_id) WHERE ended_at IS NULL;
 CREATE INDEX IF NOT EXISTS sessions_by_end ON sessions (ended_at);
 
@@ -28,8 +32,3 @@ CREATE TABLE IF NOT EXISTS refresh_tokens (
 );
 CREATE INDEX IF NOT EXISTS refresh_tokens_by_session ON refresh_tokens (session_id);
 
--- A spent refresh token presented again is an audit event.
-ALTER TABLE audit_events DROP CONSTRAINT IF EXISTS audit_events_type;
-ALTER TABLE audit_events ADD CONSTRAINT audit_events_type CHECK (type IN ('login_succeeded', 'login_failed',
-    'login_throttled', 'logout', 'user_created', 'user_updated', 'user_deleted', 'tokens_revoked',
-    'signing_key_rotated', 'refresh_token_reused'));

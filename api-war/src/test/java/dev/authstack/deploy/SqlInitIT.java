@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.authstack.api.audit.entity.AuditEventType;
 import dev.authstack.it.Processes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * sql/ initialises an empty database as the postgres image's entrypoint does (each file in order,
- * psql -v ON_ERROR_STOP=1, as the database owner), and running it all again changes nothing.
+ * psql -v ON_ERROR_STOP=1, as the database owner), and running it all again, on a database that holds rows, changes
+ * nothing.
  */
 class SqlInitIT {
 
@@ -29,11 +31,16 @@ class SqlInitIT {
         psql("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
 
         runSqlFiles();
+        // A database in use holds events of every type the API writes; applying sql/ again must keep them all.
+        for (AuditEventType type : AuditEventType.values()) {
+            psql("INSERT INTO audit_events (type) VALUES ('" + type.jsonName() + "')");
+        }
         String first = snapshot();
         runSqlFiles();
         String second = snapshot();
 
         assertEquals(first, second);
+        assertEquals(String.valueOf(AuditEventType.values().length), psql("SELECT count(*) FROM audit_events").strip());
         assertEquals("0", psql("SELECT count(*) FROM users").strip(), "a deployment's database has no admin123");
 
         runSqlFiles("sql/development");
