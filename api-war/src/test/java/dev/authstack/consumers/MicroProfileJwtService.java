@@ -3,13 +3,9 @@ package dev.authstack.consumers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -19,20 +15,14 @@ import dev.authstack.it.TestStack;
 
 /**
  * The MicroProfile JWT consumer ({@code dev.authstack.consumers.mpjwt}) packed as a WAR with the configuration a
- * service owner would write, and run on a Payara Micro of its own. Closing it stops the server.
+ * service owner would write, and run on a Payara Micro of its own.
  */
-final class MicroProfileJwtService implements AutoCloseable {
+final class MicroProfileJwtService {
 
-    private final Process server;
-    private final int port;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private MicroProfileJwtService(Process server, int port) {
-        this.server = server;
-        this.port = port;
+    private MicroProfileJwtService() {
     }
 
-    static MicroProfileJwtService start(String issuer) {
+    static ConsumerProcess start(String issuer) {
         Path root = Processes.projectRoot();
         Path work = root.resolve("target").resolve("mp-jwt-consumer");
         int port = Processes.freePort();
@@ -55,58 +45,11 @@ final class MicroProfileJwtService implements AutoCloseable {
                     "--nocluster", "--port", String.valueOf(port), "--rootDir", work.resolve("root-" + port).toString(),
                     "--deploy", war.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            MicroProfileJwtService service = new MicroProfileJwtService(server, port);
-            service.awaitDeployed(log);
-            return service;
+            return new ConsumerProcess("MicroProfile JWT", server, URI.create("http://127.0.0.1:" + port + "/consumer/"), log)
+                    .awaitReady(" ready in ", "whoami", 200);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The status and body of GET /consumer/{path} with this bearer token (none when null). */
-    Answer get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/consumer/" + path))
-                .timeout(Duration.ofSeconds(30)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    record Answer(int status, String body) {
-    }
-
-    private void awaitDeployed(Path log) throws IOException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the consumer's Payara Micro exited:\n" + Files.readString(log));
-            }
-            String output = Files.exists(log) ? Files.readString(log) : "";
-            if (output.contains(" ready in ")) {
-                Answer anonymous = get("whoami", null);
-                if (anonymous.status() != 200) {
-                    throw new IllegalStateException("the consumer WAR did not deploy: " + anonymous + "\n" + output);
-                }
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        close();
-        throw new IllegalStateException("the consumer's Payara Micro was not ready in 180 s:\n" + Files.readString(log));
     }
 
     private static void writeWar(Path war, String microprofileConfig, String payaraProperties) throws IOException {
@@ -127,10 +70,5 @@ final class MicroProfileJwtService implements AutoCloseable {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content);
         zip.closeEntry();
-    }
-
-    @Override
-    public void close() {
-        TestStack.stopServer(server);
     }
 }
