@@ -1,7 +1,7 @@
--- Sessions: one per login, living across many short access tokens through rotating refresh tokens. Only a SHA-256 of
--- each refresh token is stored (they are 256 random bits, so a dump gives no usable token). A refresh token is spent
--- when it is used; presenting a spent one again is reuse, and ends its session. Ended and expired sessions are swept
--- by the API. Idempotent.
+-- Sessions: one per login, living across many short access tokens through rotating refresh tokens. A refresh token
+-- names its session and generation under a MAC keyed from MASTER_KEY, so nothing here makes a usable token, and a
+-- session is one row however often it is refreshed. Presenting a spent token (an older generation) is reuse, and ends
+-- its session. Ended and expired sessions are swept by the API. Idempotent.
 CREATE TABLE IF NOT EXISTS sessions (
     id             VARCHAR(36)  PRIMARY KEY,
     user_id        BIGINT       NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -11,6 +11,8 @@ CREATE TABLE IF NOT EXISTS sessions (
     created_at     TIMESTAMPTZ  NOT NULL,
     last_used_at   TIMESTAMPTZ  NOT NULL,
     expires_at     TIMESTAMPTZ  NOT NULL,
+    -- How many times the session was refreshed: its current refresh token carries this number, a lower one is reuse.
+    refresh_generation BIGINT   NOT NULL DEFAULT 0,
     ended_at       TIMESTAMPTZ,
     ended_reason   VARCHAR(32),
     client_address VARCHAR(45),
@@ -20,15 +22,18 @@ CREATE TABLE IF NOT EXISTS sessions (
 -- user has, so each ends at its next refresh.
 ALTER TABLE sessions ADD COLUMN IF NOT EXISTS security_stamp BIGINT NOT NULL DEFAULT -1;
 ALTER TABLE sessions ALTER COLUMN security_stamp DROP DEFAULT;
+ALTER TABLE sessions ADD COLUMN IF NOT EXISTS refresh_generation BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS sessions_live_by_user ON sessions (user_id) WHERE ended_at IS NULL;
 CREATE INDEX IF NOT EXISTS sessions_by_end ON sessions (ended_at);
 
-CREATE TABLE IF NOT EXISTS refresh_tokens (
-    token_hash  BYTEA        PRIMARY KEY,
-    session_id  VARCHAR(36)  NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-    issued_at   TIMESTAMPTZ  NOT NULL,
-    spent_at    TIMESTAMPTZ,
-    CONSTRAINT refresh_tokens_hash CHECK (octet_length(token_hash) = 32)
-);
-CREATE INDEX IF NOT EXISTS refresh_tokens_by_session ON refresh_tokens (session_id);
+-- Refresh tokens were once stored one row per token (a hash), a table that grew with every refresh. The tokens of that
+-- form no longer refresh, so the sessions they belong to end here (their access tokens expire as usual), and the
+-- table goes.
+DO $$
+BEGIN
+    IF to_regclass('refresh_tokens') IS NOT NULL THEN
+        UPDATE sessions SET ended_at = now(), ended_reason = 'refresh tokens changed' WHERE ended_at IS NULL;
+        DROP TABLE refresh_tokens;
+    END IF;
+END $$;
 

@@ -23,9 +23,9 @@ public record LoginResponse(
         @Schema(name = "expires_in", type = SchemaType.INTEGER, format = "int64", description = "Seconds until the token expires.",
                 minimum = "1", maximum = "9223372036854775807", example = "3600", required = true)
         @JsonbProperty("expires_in") long expiresIn,
-        @Schema(name = "refresh_token", description = "Opaque, 256 random bits; trade it once at POST /auth/refresh for new "
-                + "tokens. Keep it secret: it is the session.", example = "Jd8xkq0Vb3lq9o2gS1b3aJx0o5aV3m4dZ9cYk2sGmPw", required = true,
-                maxLength = 43)
+        @Schema(name = "refresh_token", description = "Opaque (75 characters, base64url); trade it once at POST /auth/refresh "
+                + "for new tokens. Keep it secret: it is the session.", example = "g6div-aq0oPU1TPsc0yBjXYLmwcNBD5npxWVC331ViBIOLMqzjyIdvgk7KkZ8caaq9Sucd4WLvk", required = true,
+                minLength = 75, maxLength = 75, pattern = "^[A-Za-z0-9_-]{75}$")
         @JsonbProperty("refresh_token") String refreshToken,
         @Schema(name = "refresh_expires_in", type = SchemaType.INTEGER, format = "int64",
                 description = "Seconds until the refresh token expires unless used (idle limit, or the session's absolute end).",

@@ -82,7 +82,7 @@ class SessionsIT {
     @Test
     void aLoginStartsASessionThatRefreshesWithANewTokenEachTime() {
         Tokens first = login(newUser());
-        assertTrue(first.refresh().matches("[A-Za-z0-9_-]{43}"), "256 random bits, base64url: " + first.refresh().length());
+        assertTrue(first.refresh().matches("[A-Za-z0-9_-]{75}"), "session, generation and MAC in base64url: " + first.refresh().length());
         assertEquals(300, first.answer().getJsonNumber("expires_in").longValue());
         assertEquals(14 * 86400, first.answer().getJsonNumber("refresh_expires_in").longValue(), 5);
         assertTrue(first.answer().getString("access_token").split("\\.").length == 3);
@@ -105,15 +105,17 @@ class SessionsIT {
         String username = newUser();
         Tokens first = login(username);
         Tokens second = tokens(refresh(api, first.refresh()));
-        assertEquals(200, api.get("hello", second.access()).status());
+        Tokens third = tokens(refresh(api, second.refresh()));
+        assertEquals(200, api.get("hello", third.access()).status());
 
+        // Spent two refreshes ago: however long ago a token was spent, it is still known as spent.
         Api.Answer reuse = refresh(other, first.refresh());
         Api.assertProblem(reuse, 401);
         assertEquals("urn:problem-type:auth-stack:invalid-refresh-token", reuse.json().getString("type"));
         // The family is revoked: the token that replaced the reused one, and every access token the session issued.
-        Api.assertProblem(refresh(api, second.refresh()), 401);
+        Api.assertProblem(refresh(api, third.refresh()), 401);
         for (Api on : List.of(api, other)) {
-            for (String access : List.of(first.access(), second.access())) {
+            for (String access : List.of(first.access(), second.access(), third.access())) {
                 Api.Answer refused = Eventually.until(Duration.ofSeconds(2), () -> on.get("hello", access), got -> got.status() == 401);
                 assertEquals(401, refused.status(), refused::toString);
             }
@@ -241,12 +243,12 @@ class SessionsIT {
     @Test
     void garbageInPlaceOfARefreshTokenIsAnOrdinaryProblemNeverA5xx() {
         Random random = new Random(20261201);
-        List<String> texts = new ArrayList<>(List.of("", " ", "\u0000", "null", "a".repeat(43), "=".repeat(43),
+        List<String> texts = new ArrayList<>(List.of("", " ", "\u0000", "null", "a".repeat(75), "=".repeat(75), "A".repeat(75),
                 "%00".repeat(15), "\u202e" + "x".repeat(42), "../../etc/passwd", "x".repeat(1024)));
         for (int i = 0; i < 60; i++) {
             byte[] bytes = new byte[random.nextInt(64)];
             random.nextBytes(bytes);
-            texts.add(i % 3 == 0 ? Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]).substring(0, 43 - (i % 2))
+            texts.add(i % 3 == 0 ? Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[56]).substring(0, 75 - (i % 2))
                     : i % 3 == 1 ? Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
                     : random.ints(random.nextInt(80), 0, 0x3000).collect(StringBuilder::new, StringBuilder::appendCodePoint,
                             StringBuilder::append).toString());
@@ -261,7 +263,7 @@ class SessionsIT {
             Api.assertProblem(api.post("auth/refresh", body, null), 400);
         }
         // A well-formed token nobody issued: the same 401 as a spent or expired one.
-        byte[] unknown = new byte[32];
+        byte[] unknown = new byte[56];
         random.nextBytes(unknown);
         Api.Answer stranger = refresh(api, Base64.getUrlEncoder().withoutPadding().encodeToString(unknown));
         Api.assertProblem(stranger, 401);

@@ -101,7 +101,7 @@ public class AuthResource {
             description = "The refresh token is spent: presenting it again is reuse, which ends the whole session (every "
                     + "refresh token and access token it issued). Failures count against the client's address like failed logins.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RefreshRequest.class),
-            examples = @ExampleObject(name = "refresh", value = "{\"refresh_token\":\"Jd8xkq0Vb3lq9o2gS1b3aJx0o5aV3m4dZ9cYk2sGmPw\"}")))
+            examples = @ExampleObject(name = "refresh", value = "{\"refresh_token\":\"g6div-aq0oPU1TPsc0yBjXYLmwcNBD5npxWVC331ViBIOLMqzjyIdvgk7KkZ8caaq9Sucd4WLvk\"}")))
     @APIResponse(responseCode = "200", description = "The session's next tokens and its user; never cached.",
             headers = @Header(name = "Cache-Control", description = "no-store",
                     schema = @Schema(type = SchemaType.STRING, enumeration = "no-store")),

@@ -14,19 +14,13 @@ import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 import dev.authstack.api.sessions.entity.RefreshTokenReused;
 import dev.authstack.api.sessions.entity.Session;
@@ -37,20 +31,21 @@ import static java.lang.System.Logger.Level.INFO;
 import static java.lang.System.Logger.Level.WARNING;
 
 /**
- * Starts, refreshes, lists and ends sessions, in the caller's transaction. A refresh token is 256 random bits in
- * base64url; only its SHA-256 is stored. A refresh locks its session's row before it looks at whether the token is
- * spent, so two refreshes of one token serialise wherever they run: the first spends it, the second finds it spent,
- * which is reuse, and ends the session (RFC 9700, 4.14.2).
+ * Starts, refreshes, lists and ends sessions, in the caller's transaction. A refresh token names its session and
+ * generation ({@link RefreshTokens}); a refresh locks the session's row before it compares the generations, so two
+ * refreshes of one token serialise wherever they run: the first spends it, the second finds an older generation than
+ * the session's, which is reuse, and ends the session (RFC 9700, 4.14.2).
  */
 @ApplicationScoped
 public class Sessions {
 
     private static final System.Logger LOG = System.getLogger(Sessions.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern REFRESH_TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    RefreshTokens refreshTokens;
 
     @Inject
     Event<SessionsEnded> endings;
@@ -115,30 +110,23 @@ public class Sessions {
      */
     @Transactional(dontRollbackOn = InvalidRefreshTokenException.class)
     public Grant refresh(String refreshToken) {
-        if (refreshToken == null || !REFRESH_TOKEN.matcher(refreshToken).matches()) {
-            throw new InvalidRefreshTokenException();
-        }
-        byte[] hash = hash(refreshToken);
-        List<?> owner = em.createNativeQuery("SELECT session_id FROM refresh_tokens WHERE token_hash = ?")
-                .setParameter(1, hash).getResultList();
-        if (owner.isEmpty()) {
-            throw new InvalidRefreshTokenException();
-        }
-        Session session = em.find(Session.class, (String) owner.get(0), LockModeType.PESSIMISTIC_WRITE);
+        RefreshTokens.Presented presented = refreshTokens.read(refreshToken).orElseThrow(InvalidRefreshTokenException::new);
+        Session session = em.find(Session.class, presented.sessionId(), LockModeType.PESSIMISTIC_WRITE);
         if (session == null) {
             throw new InvalidRefreshTokenException();
         }
         Instant now = clock.instant();
-        // Read again under the session's lock: a refresh that held it before us may have spent the token.
-        boolean spent = !em.createNativeQuery("SELECT 1 FROM refresh_tokens WHERE token_hash = ? AND spent_at IS NOT NULL")
-                .setParameter(1, hash).getResultList().isEmpty();
-        if (spent) {
+        // Compared under the session's lock: a refresh that held it before us may have spent this generation.
+        if (presented.generation() < session.refreshGeneration()) {
             if (session.endedAt() == null) {
                 LOG.log(WARNING, "a spent refresh token of session {0} (user {1}) was presented again; the session is ended",
                         session.id(), session.userId());
                 end(session, now, "refresh token reused");
                 reuses.fire(new RefreshTokenReused(session.userId(), session.id()));
             }
+            throw new InvalidRefreshTokenException();
+        }
+        if (presented.generation() != session.refreshGeneration()) {
             throw new InvalidRefreshTokenException();
         }
         if (!session.isLive(now, idle())) {
@@ -152,9 +140,7 @@ public class Sessions {
             session.end(now, "user changed");
             throw new InvalidRefreshTokenException();
         }
-        em.createNativeQuery("UPDATE refresh_tokens SET spent_at = ? WHERE token_hash = ?")
-                .setParameter(1, now.atOffset(ZoneOffset.UTC)).setParameter(2, hash).executeUpdate();
-        session.used(now);
+        session.refreshed(now);
         return grant(session, now);
     }
 
@@ -193,19 +179,14 @@ public class Sessions {
     }
 
     private Grant grant(Session session, Instant now) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        em.createNativeQuery("INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (?, ?, ?)")
-                .setParameter(1, hash(refreshToken)).setParameter(2, session.id()).setParameter(3, now.atOffset(ZoneOffset.UTC))
-                .executeUpdate();
+        String refreshToken = refreshTokens.issue(session.id(), session.refreshGeneration());
         long expiresIn = Math.max(0, Duration.between(now, session.refreshableUntil(idle())).toSeconds());
         return new Grant(session, refreshToken, expiresIn);
     }
 
     /**
      * Removes sessions that can no longer be refreshed, once their access tokens can no longer be in use either (the
-     * revocation feed reads ended sessions back from here when it resynchronises). Their refresh tokens go with them.
+     * revocation feed reads ended sessions back from here when it resynchronises).
      */
     @Transactional
     public int sweep() {
@@ -232,14 +213,6 @@ public class Sessions {
 
     private Duration idle() {
         return Duration.ofSeconds(idleSeconds);
-    }
-
-    static byte[] hash(String refreshToken) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     /** At most the column's length, cut on a character boundary, without control or bidirectional characters. */

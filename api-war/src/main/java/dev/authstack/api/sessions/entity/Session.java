@@ -42,6 +42,10 @@ public class Session {
     @Column(name = "expires_at", nullable = false, updatable = false)
     private OffsetDateTime expiresAt;
 
+    /** How many times the session was refreshed: its current refresh token carries this number, older ones less. */
+    @Column(name = "refresh_generation", nullable = false)
+    private long refreshGeneration;
+
     @Column(name = "ended_at")
     private OffsetDateTime endedAt;
 
@@ -81,8 +85,14 @@ public class Session {
         return idleEnd.isBefore(expiresAt()) ? idleEnd : expiresAt();
     }
 
-    public void used(Instant now) {
+    /** A refresh: the current refresh token is spent, and the next one carries the next generation. */
+    public void refreshed(Instant now) {
         lastUsedAt = now.atOffset(ZoneOffset.UTC);
+        refreshGeneration++;
+    }
+
+    public long refreshGeneration() {
+        return refreshGeneration;
     }
 
     public void end(Instant now, String reason) {
