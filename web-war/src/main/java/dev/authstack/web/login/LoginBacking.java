@@ -48,7 +48,7 @@ public class LoginBacking {
 
     public String login() {
         try {
-            LoginResponse login = api.login(new Credentials(username, password));
+            LoginResponse login = api.login(new Credentials(username, password, null));
             // A new session id at login: an id planted before it (session fixation) is worthless afterwards.
             ((HttpServletRequest) externalContext.getRequest()).changeSessionId();
             activeUser.signIn(login);
