@@ -42,6 +42,9 @@ class LogHygieneIT {
         assertEquals(401, login(typedIntoTheNameField, password).status());
         assertEquals(200, api.put("users/" + user.getInt("id"), "{\"password\":\"" + newPassword + "\"}", admin).status());
         assertEquals(401, login(username, password).status(), "the old password");
+        String device = login(username, newPassword).json().getString("device_token");
+        assertEquals(401, login(username, wrongPassword, device).status(), "a wrong password on a known device");
+        assertEquals(200, login(username, newPassword, device).status(), "the right one on a known device");
         String token = api.login(username, newPassword);
         assertEquals(200, api.get("hello", token).status());
         assertEquals(401, api.get("hello", token + "x").status(), "a token with a broken signature");
@@ -59,7 +62,8 @@ class LogHygieneIT {
         String log = Eventually.until(Duration.ofSeconds(10), () -> TestStack.get().serverLog(), text -> text.contains(refused));
         assertTrue(log.contains(refused), "the server logged this test's refused logins");
         List<String> secrets = new ArrayList<>(List.of(password, newPassword, wrongPassword, typedIntoTheNameField, admin, token,
-                token.split("\\.")[2], TestStack.ADMIN_PASSWORD, TestStack.MASTER_KEY, "eyJ", "$2a$", "$2b$", "\"d\":"));
+                token.split("\\.")[2], device, device.split("\\.")[0], device.split("\\.")[1], TestStack.ADMIN_PASSWORD,
+                TestStack.MASTER_KEY, "eyJ", "$2a$", "$2b$", "\"d\":"));
         // What other tests used, when they ran before this one.
         secrets.addAll(List.of("password-1", "original-password", "brand-new-password"));
         for (String secret : secrets) {
@@ -69,5 +73,10 @@ class LogHygieneIT {
 
     private static Api.Answer login(String username, String password) {
         return api.post("auth/login", Json.createObjectBuilder().add("username", username).add("password", password).build().toString(), null);
+    }
+
+    private static Api.Answer login(String username, String password, String deviceToken) {
+        return api.post("auth/login", Json.createObjectBuilder().add("username", username).add("password", password)
+                .add("device_token", deviceToken).build().toString(), null);
     }
 }

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * refresh token that gets the next one, for the session the login (or refresh) belongs to.
  */
 @Schema(description = "A bearer token, the refresh token for the next one, and the user they were issued to.")
-@JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "refreshToken", "refreshExpiresIn", "user"})
+@JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "refreshToken", "refreshExpiresIn", "user", "deviceToken",
+        "deviceExpiresIn"})
 public record LoginResponse(
         @Schema(name = "access_token", description = "An ES256 JWS (RFC 7515) naming its session (sid), signed with the key "
                 + "its kid names in the JWK Set; send it as 'Authorization: Bearer <token>'.", maxLength = 4096,
@@ -31,9 +32,20 @@ public record LoginResponse(
                 description = "Seconds until the refresh token expires unless used (idle limit, or the session's absolute end).",
                 minimum = "0", maximum = "9223372036854775807", example = "1209600", required = true)
         @JsonbProperty("refresh_expires_in") long refreshExpiresIn,
-        @Schema(required = true) UserView user) {
+        @Schema(required = true) UserView user,
+        @Schema(name = "device_token", description = "Only in a login's answer: a token for this device and this username "
+                + "(OWASP's device cookie). Keep it, replacing the one sent, and send it with the next login as this "
+                + "username: that login is then throttled per device, so that failures elsewhere never make it wait. "
+                + "A secret of the device, though not a credential: it logs nobody in.", maxLength = 76, minLength = 76,
+                pattern = "^[A-Za-z0-9_-]{32}\\.[A-Za-z0-9_-]{43}$",
+                example = "q8Vh3t0lS0m2G3bJ7yQw1AAAAABo2ZqA.pX3k9Yc2nQ7bL0aV8sD4fG6hJ1kZ5xC3vB9nM2qW7eQ")
+        @JsonbProperty("device_token") String deviceToken,
+        @Schema(name = "device_expires_in", type = SchemaType.INTEGER, format = "int64",
+                description = "Only beside device_token: seconds until it expires.", minimum = "1",
+                maximum = "9223372036854775807", example = "7776000")
+        @JsonbProperty("device_expires_in") Long deviceExpiresIn) {
 
-    /** The token is a secret: a log line that prints this record must not reveal it. */
+    /** The tokens are secrets: a log line that prints this record must not reveal them. */
     @Override
     public String toString() {
         return "LoginResponse[tokenType=" + tokenType + ", expiresIn=" + expiresIn + ", user=" + user + "]";

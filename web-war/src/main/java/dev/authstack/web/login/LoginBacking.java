@@ -32,6 +32,9 @@ public class LoginBacking {
     @Inject
     ExternalContext externalContext;
 
+    @Inject
+    DeviceCookie deviceCookie;
+
     @NotBlank(message = "Enter your username.")
     private String username;
 
@@ -48,10 +51,12 @@ public class LoginBacking {
 
     public String login() {
         try {
-            LoginResponse login = api.login(new Credentials(username, password));
+            // With the browser's device token, if it has one: a known device is not kept out by others' failures.
+            LoginResponse login = api.login(new Credentials(username, password, deviceCookie.token()));
             // A new session id at login: an id planted before it (session fixation) is worthless afterwards.
             ((HttpServletRequest) externalContext.getRequest()).changeSessionId();
             activeUser.signIn(login);
+            deviceCookie.keep(login);
             return "/dashboard.xhtml?faces-redirect=true";
         } catch (ApiProblemException e) {
             // One message for every failure: it must not tell an unknown user from a wrong password.

@@ -115,8 +115,15 @@ class ApiDocsIT {
         assertEquals("integer", ((io.swagger.v3.oas.models.media.Schema<?>) user.getProperties().get("id")).getType());
         assertEquals("date-time", ((io.swagger.v3.oas.models.media.Schema<?>) user.getProperties().get("created_at")).getFormat());
         var login = schemas.get("LoginResponse");
-        assertTrue(login.getProperties().keySet().containsAll(List.of("access_token", "token_type", "expires_in", "user")),
-                login.getProperties().keySet().toString());
+        assertTrue(login.getProperties().keySet().containsAll(List.of("access_token", "token_type", "expires_in", "user",
+                "device_token", "device_expires_in")), login.getProperties().keySet().toString());
+        var credentials = schemas.get("Credentials");
+        assertEquals(List.of("device_token", "password", "username"), credentials.getProperties().keySet().stream().sorted().toList(),
+                "a login's fields, and no constant of the record");
+        assertEquals(dev.authstack.api.contract.Credentials.DEVICE_TOKEN_MAX_LENGTH,
+                ((io.swagger.v3.oas.models.media.Schema<?>) credentials.getProperties().get("device_token")).getMaxLength(),
+                "the device token's bound");
+        assertFalse(credentials.getRequired().contains("device_token"), "a login without a device token is a login");
 
         var list = documentedOperations().get("GET /api/v1/users").getResponses().get("200").getContent().get("application/json").getSchema();
         assertEquals("array", list.getType());

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.authstack.api.ApiApplication;
 import dev.authstack.api.auth.control.Logins;
+import dev.authstack.api.auth.entity.DeviceToken;
 import dev.authstack.api.contract.Credentials;
 import dev.authstack.api.contract.LoginResponse;
 import dev.authstack.api.contract.Message;
@@ -65,7 +66,11 @@ public class AuthResource {
     @Anonymous
     @Operation(operationId = "login", summary = "Trade a username and password for an access token and a refresh token",
             description = "A token sent along is ignored: a stale one must not keep anyone from logging in again. Every "
-                    + "failure (unknown user, wrong password, deactivated account) is the same 401 after the same work.")
+                    + "failure (unknown user, wrong password, deactivated account) is the same 401 after the same work. "
+                    + "The answer carries a device_token: sent with the next login as this username, it makes that login "
+                    + "count per device, so that failed logins elsewhere (an attacker keeping the account waiting) do not "
+                    + "make it wait. After a few failures in a row with one device token, the device is no longer trusted for "
+                    + "a while and its logins are throttled per account again.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Credentials.class),
             examples = @ExampleObject(name = "admin", value = "{\"username\":\"admin\",\"password\":\"admin123\"}")))
     @APIResponse(responseCode = "200", description = "The tokens of a new session and its user; never cached.",
@@ -81,7 +86,8 @@ public class AuthResource {
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "429", description = "Too many failed logins for this account or from this address: the same "
-            + "answer whether the password is right or the account exists. Retry-After says when to try again.",
+            + "answer whether the password is right or the account exists. Retry-After says when to try again. Not "
+            + "answered to a login with a live device token of the account, unless that device has used up its failures.",
             headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER,
                     format = "int64", minimum = "1", maximum = "9223372036854775807")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class),
@@ -90,8 +96,8 @@ public class AuthResource {
     @APIResponse(responseCode = "503", description = "Redis or PostgreSQL is unreachable: no token is issued that could not be revoked.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response login(@Valid @NotNull Credentials credentials) {
-        return tokens(logins.login(credentials.username(), credentials.password(), clientAddresses.of(request),
-                request.getHeader("User-Agent")));
+        return tokens(logins.login(credentials.username(), credentials.password(), credentials.deviceToken(),
+                clientAddresses.of(request), request.getHeader("User-Agent")));
     }
 
     @POST
@@ -124,8 +130,10 @@ public class AuthResource {
 
     /** A login's, a refresh's or a password change's answer. */
     static Response tokens(Logins.Login login) {
+        DeviceToken device = login.device();
         LoginResponse answer = new LoginResponse(login.token().compact(), "Bearer", login.token().lifetimeSeconds(),
-                login.session().refreshToken(), login.session().refreshExpiresIn(), UserViews.of(login.user()));
+                login.session().refreshToken(), login.session().refreshExpiresIn(), UserViews.of(login.user()),
+                device == null ? null : device.value(), device == null ? null : device.lifetimeSeconds());
         return Response.ok(answer)
                 .cacheControl(noStore())
                 .header("Pragma", "no-cache")

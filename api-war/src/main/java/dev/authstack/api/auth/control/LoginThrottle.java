@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,6 +32,14 @@ import dev.authstack.api.redis.control.Redis;
  * </ul>
  * An attempt is counted as a failure before the password is checked, in one atomic step with the check of the wait,
  * and uncounted when it succeeds: a thousand concurrent guesses cannot slip past a wait that one of them starts.
+ * <p>
+ * A login that presents a live device token of the account ({@link DeviceTokens}) is counted per device instead, and
+ * neither the account's wait nor the address's budget applies to it: after {@code LOGIN_DEVICE_FAILURES} consecutive
+ * failures the device is no longer trusted, for {@code LOGIN_DEVICE_LOCKOUT_SECONDS} after the last of them, and its
+ * logins are then counted like any other. So an attacker who keeps an account at its longest wait does not keep its
+ * owner's known devices out, and one who steals a device token gets that device's few attempts and no more. A login
+ * on a device leaves the account's count alone: the owner's success must not hand the attacker fresh free failures.
+ * <p>
  * Accounts are keyed by an HMAC of the name's {@link CanonicalUsername canonical form} (a name outside the rule, which
  * is nobody's, by an HMAC of itself), never the name itself: people type passwords into the username field, and Redis
  * must not hold them. Addresses are counted per {@link ClientAddresses#limitedBlock block}: an IPv6 client per /64.
@@ -40,6 +49,7 @@ public class LoginThrottle {
 
     static final String ACCOUNT = "auth:throttle:account:";
     static final String ADDRESS = "auth:throttle:address:";
+    static final String DEVICE = "auth:throttle:device:";
 
     /** Answers {0, 0} when the attempt may go on, or {1 or 2, milliseconds to wait} for the account or the address. */
     private static final String BEGIN = """
@@ -79,6 +89,17 @@ public class LoginThrottle {
             return 0
             """;
 
+    /** Answers 0 when the attempt may go on as the device's, or 1 when the device has used up its failures. */
+    private static final String BEGIN_ON_DEVICE = """
+            if tonumber(redis.call('GET', KEYS[1]) or '0') >= tonumber(ARGV[1]) then
+              return 1
+            end
+            redis.call('INCR', KEYS[1])
+            redis.call('EXPIRE', KEYS[1], ARGV[2])
+            return 0
+            """;
+
+    /** Uncounts one attempt of an address or a device. */
     private static final String SUCCEEDED_UNNAMED = """
             if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end
             return 0
@@ -116,12 +137,23 @@ public class LoginThrottle {
     @ConfigProperty(name = "login.address.window.seconds")
     long addressWindowSeconds;
 
+    @Inject
+    @ConfigProperty(name = "login.device.failures")
+    long deviceFailures;
+
+    @Inject
+    @ConfigProperty(name = "login.device.lockout.seconds")
+    long deviceLockoutSeconds;
+
     Clock clock = Clock.systemUTC();
 
     private SecretKeySpec accountKey;
 
-    /** An attempt that was let through: counted as a failure until {@link #succeeded} says otherwise. */
-    public record Attempt(String accountKey, String addressKey) {
+    /**
+     * An attempt that was let through: counted as a failure until {@link #succeeded} says otherwise, either against its
+     * account and address, or against its device alone.
+     */
+    public record Attempt(String accountKey, String addressKey, String deviceKey) {
     }
 
     @PostConstruct
@@ -134,7 +166,7 @@ public class LoginThrottle {
     public Attempt begin(String username, String clientAddress) {
         String account = CanonicalUsername.of(username).map(CanonicalUsername::value).orElse(username);
         Attempt attempt = new Attempt(ACCOUNT + HexFormat.of().formatHex(hmac(accountKey, account)),
-                ADDRESS + ClientAddresses.limitedBlock(clientAddress));
+                ADDRESS + ClientAddresses.limitedBlock(clientAddress), null);
         Object answer = redis.call(client -> client.eval(BEGIN, List.of(attempt.accountKey(), attempt.addressKey()), List.of(
                 String.valueOf(clock.millis()), String.valueOf(freeFailures), String.valueOf(maxWaitSeconds),
                 String.valueOf(failureResetSeconds), String.valueOf(addressFailures), String.valueOf(addressWindowSeconds))));
@@ -152,7 +184,7 @@ public class LoginThrottle {
      * while the address must wait.
      */
     public Attempt beginUnnamed(String clientAddress) {
-        Attempt attempt = new Attempt(null, ADDRESS + ClientAddresses.limitedBlock(clientAddress));
+        Attempt attempt = new Attempt(null, ADDRESS + ClientAddresses.limitedBlock(clientAddress), null);
         Object answer = redis.call(client -> client.eval(BEGIN_UNNAMED, List.of(attempt.addressKey()), List.of(
                 String.valueOf(addressFailures), String.valueOf(addressWindowSeconds))));
         long waitMillis = ((Number) answer).longValue();
@@ -162,7 +194,23 @@ public class LoginThrottle {
         return attempt;
     }
 
+    /**
+     * Counts the attempt against the device of a live device token ({@link DeviceTokens#deviceOf}) alone; empty when
+     * the device has used up its failures, and the attempt must then be counted like one without a device token.
+     */
+    public Optional<Attempt> beginOnDevice(String deviceId) {
+        Attempt attempt = new Attempt(null, null, DEVICE + deviceId);
+        Object answer = redis.call(client -> client.eval(BEGIN_ON_DEVICE, List.of(attempt.deviceKey()), List.of(
+                String.valueOf(deviceFailures), String.valueOf(deviceLockoutSeconds))));
+        return ((Number) answer).longValue() == 0 ? Optional.of(attempt) : Optional.empty();
+    }
+
     public void succeeded(Attempt attempt) {
+        if (attempt.deviceKey() != null) {
+            // Not a reset: the login answers a token of a new device, and a stolen copy of this one keeps its count.
+            redis.call(client -> client.eval(SUCCEEDED_UNNAMED, List.of(attempt.deviceKey()), List.of()));
+            return;
+        }
         if (attempt.accountKey() == null) {
             redis.call(client -> client.eval(SUCCEEDED_UNNAMED, List.of(attempt.addressKey()), List.of()));
             return;

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
+
 import dev.authstack.api.auth.entity.AccessToken;
+import dev.authstack.api.auth.entity.DeviceToken;
 import dev.authstack.api.auth.entity.LoginEvent;
 import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.contract.UserChanges;
@@ -22,8 +25,9 @@ import static java.lang.System.Logger.Level.INFO;
 /**
  * Trades a username and password for a token, and a token for nothing (logout). A failed login answers the same,
  * after the same BCrypt work, whether the user is unknown, the password wrong or the account deactivated; a throttled
- * one answers 429 before any of that work (see {@link LoginThrottle}). Every attempt is announced as a
- * {@link LoginEvent} for the audit trail.
+ * one answers 429 before any of that work (see {@link LoginThrottle}). A login that presents a live device token of
+ * the account ({@link DeviceTokens}) is throttled per device instead of per account, and every successful login
+ * answers a new device token. Every attempt is announced as a {@link LoginEvent} for the audit trail.
  */
 @ApplicationScoped
 public class Logins {
@@ -49,23 +53,36 @@ public class Logins {
     Sessions sessions;
 
     @Inject
+    DeviceTokens devices;
+
+    @Inject
     Event<LoginEvent> events;
 
-    /** The tokens of a login, a refresh or a password change: an access token and its session's next refresh token. */
-    public record Login(AccessToken token, Sessions.Grant session, User user) {
+    /**
+     * The tokens of a login, a refresh or a password change: an access token and its session's next refresh token, and
+     * for a login the device token of the client.
+     */
+    public record Login(AccessToken token, Sessions.Grant session, User user, DeviceToken device) {
+
+        Login withDevice(DeviceToken device) {
+            return new Login(token, session, user, device);
+        }
     }
 
     /**
      * The token carries the security stamp of the user as read here, before the password check: a change that commits
      * meanwhile has a newer stamp, and so voids this token too.
      */
-    public Login login(String username, String password, String clientAddress, String userAgent) {
+    public Login login(String username, String password, String deviceToken, String clientAddress, String userAgent) {
         revocations.ensureKnowable();
-        LoginThrottle.Attempt attempt = beginAttempt(username, clientAddress);
+        // A device that has used up its failures is no longer trusted: its attempt counts as one without a token.
+        Optional<LoginThrottle.Attempt> onDevice = devices.deviceOf(deviceToken, username).flatMap(throttle::beginOnDevice);
+        LoginThrottle.Attempt attempt = onDevice.isPresent() ? onDevice.get() : beginAttempt(username, clientAddress);
+        String where = onDevice.isPresent() ? " on a known device" : "";
         User user = CanonicalUsername.of(username).flatMap(users::findByUsername).orElse(null);
         if (!hasher.matches(password, user == null ? null : user.passwordHash())) {
-            // The submitted name is not logged: people type passwords into the username field.
-            LOG.log(INFO, "login refused: {0}", user == null ? "unknown username" : "wrong password for user " + user.id());
+            // The submitted name is not logged: people type passwords into the username field. Nor is a device token.
+            LOG.log(INFO, "login refused: {0}{1}", user == null ? "unknown username" : "wrong password for user " + user.id(), where);
             events.fire(LoginEvent.failed(username, user == null ? null : user.id(), user == null ? "unknown username" : "wrong password"));
             throw new InvalidCredentialsException();
         }
@@ -76,7 +93,7 @@ public class Logins {
         }
         throttle.succeeded(attempt);
         events.fire(LoginEvent.succeeded(user.id()));
-        return startSession(user, clientAddress, userAgent);
+        return startSession(user, clientAddress, userAgent).withDevice(devices.issue(CanonicalUsername.of(username).orElseThrow()));
     }
 
     /**
@@ -90,13 +107,13 @@ public class Logins {
         // Read after the refresh committed; the token carries the stamp the refresh checked, so a change since voids it.
         User user = users.findActive(grant.session().userId()).orElseThrow(InvalidRefreshTokenException::new);
         throttle.succeeded(attempt);
-        return new Login(issuer.issue(user, grant.session()), grant, user);
+        return new Login(issuer.issue(user, grant.session()), grant, user, null);
     }
 
     /** A new session, in a transaction of its own, and its first access token. */
     public Login startSession(User user, String clientAddress, String userAgent) {
         Sessions.Grant grant = sessions.start(user.id(), user.securityStamp(), clientAddress, userAgent);
-        return new Login(issuer.issue(user, grant.session()), grant, user);
+        return new Login(issuer.issue(user, grant.session()), grant, user, null);
     }
 
     /** Ends the session of the token (and so every access token it issued); a token without a session, alone. */
