@@ -8,9 +8,21 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.authstack.it.Api;
 import dev.authstack.it.Eventually;
@@ -107,12 +119,13 @@ class AccountPageIT {
     }
 
     @Test
-    void aBrowserUserStaysLoggedInAcrossManyShortAccessTokens() throws Exception {
+    void aBrowserUserStaysLoggedInAcrossManyShortAccessTokensInOneTabOrSixAtOnce() throws Exception {
         try (SecondInstance shortTokens = SecondInstance.start(Map.of("APPS", "api web", "ACCESS_TOKEN_TTL_SECONDS", "5"))) {
             browser.close();
             browser = new Browser(shortTokens.baseUri());
             JsonObject user = api.createUser(api.loginAsAdmin(), PASSWORD, false);
-            browser.login(user.getString("username"), PASSWORD);
+            String username = user.getString("username");
+            browser.login(username, PASSWORD);
             Instant end = Instant.now().plusSeconds(30);
             int pages = 0;
             while (Instant.now().isBefore(end)) {
@@ -122,6 +135,42 @@ class AccountPageIT {
                 Thread.sleep(700); // a person's pace: about six access-token lifetimes in the 30 s
             }
             assertTrue(pages > 20, pages + " pages");
+
+            // Six tabs of the same browser session, as fast as they load, over three more lifetimes: whichever request
+            // finds the token due refreshes it and the others wait for it, so no refresh token is traded twice (the
+            // second trade would be reuse, and end the session). The tabs share the browser's cookies, as tabs do
+            // (Payara's replicated sessions add a version cookie that every answer updates).
+            URI dashboard = shortTokens.baseUri().resolve("dashboard.xhtml");
+            CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+            for (org.openqa.selenium.Cookie cookie : browser.driver().manage().getCookies()) {
+                HttpCookie copy = new HttpCookie(cookie.getName(), cookie.getValue());
+                copy.setPath("/");
+                copy.setVersion(0);
+                jar.getCookieStore().add(dashboard, copy);
+            }
+            HttpClient http = HttpClient.newBuilder().cookieHandler(jar).build();
+            Instant tabsEnd = Instant.now().plusSeconds(15);
+            ExecutorService tabs = Executors.newFixedThreadPool(6);
+            List<Future<Integer>> loads = new ArrayList<>();
+            for (int tab = 0; tab < 6; tab++) {
+                loads.add(tabs.submit(() -> {
+                    int loaded = 0;
+                    while (Instant.now().isBefore(tabsEnd)) {
+                        HttpResponse<String> page = http.send(HttpRequest.newBuilder(dashboard).build(), HttpResponse.BodyHandlers.ofString());
+                        assertEquals(200, page.statusCode(), "a tab was sent away after " + loaded + " pages: " + page.headers().map());
+                        assertTrue(page.body().contains(">" + username + "<"), "a tab lost the user after " + loaded + " pages");
+                        loaded++;
+                    }
+                    return loaded;
+                }));
+            }
+            tabs.shutdown();
+            int loaded = 0;
+            for (Future<Integer> load : loads) {
+                loaded += load.get();
+            }
+            assertTrue(loaded > 30, loaded + " pages in six tabs");
+
             // One session all along, refreshed again and again.
             browser.open("account.xhtml");
             assertEquals(1, browser.driver().findElements(By.cssSelector("#sessions tbody tr")).size());
