@@ -8,20 +8,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.authstack.api.auth.entity.DeviceToken;
 import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.keys.control.MasterKey;
+import dev.authstack.api.keys.control.PurposeKey;
 
 /**
  * Issues and recognises device tokens (OWASP, "Slow Down Online Guessing Attacks with Device Cookies"): a client that
@@ -60,7 +57,7 @@ public class DeviceTokens {
     Clock clock = Clock.systemUTC();
 
     private final SecureRandom random = new SecureRandom();
-    private SecretKeySpec key;
+    private PurposeKey key;
 
     /** Device tokens outside the container, for tests that need one the API would issue (or would have issued). */
     public static DeviceTokens of(MasterKey masterKey, long lifetimeSeconds, Clock clock) {
@@ -75,7 +72,7 @@ public class DeviceTokens {
     @PostConstruct
     void init() {
         // A key of its own: a device token can be neither made from nor mistaken for anything else the master key signs.
-        key = new SecretKeySpec(masterKey.derive("device tokens"), "HmacSHA256");
+        key = masterKey.keyFor("device tokens");
     }
 
     /** A token for a new device of the user with this (canonical) username. */
@@ -84,7 +81,7 @@ public class DeviceTokens {
         random.nextBytes(id);
         long expiresAt = clock.instant().getEpochSecond() + lifetimeSeconds;
         byte[] body = ByteBuffer.allocate(ID_BYTES + Long.BYTES).put(id).putLong(expiresAt).array();
-        String value = ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(tag(body, username));
+        String value = ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(key.tag(body, bytesOf(username)));
         return new DeviceToken(value, ENCODER.encodeToString(id), lifetimeSeconds);
     }
 
@@ -104,7 +101,7 @@ public class DeviceTokens {
         if (!ENCODER.encodeToString(body).equals(parts[0]) || !ENCODER.encodeToString(presented).equals(parts[1])) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(tag(body, name.get()), presented)) {
+        if (!key.verifies(presented, body, bytesOf(name.get()))) {
             return Optional.empty();
         }
         ByteBuffer fields = ByteBuffer.wrap(body);
@@ -116,15 +113,8 @@ public class DeviceTokens {
         return Optional.of(ENCODER.encodeToString(id));
     }
 
-    private byte[] tag(byte[] body, CanonicalUsername username) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(body);
-            // The body has a fixed length, so the name that follows it cannot be confused with a part of it.
-            return mac.doFinal(username.value().getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+    /** The body has a fixed length, so the name that follows it in the tag cannot be confused with a part of it. */
+    private static byte[] bytesOf(CanonicalUsername username) {
+        return username.value().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -7,18 +7,16 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.http.control.ClientAddresses;
 import dev.authstack.api.keys.control.MasterKey;
+import dev.authstack.api.keys.control.PurposeKey;
 import dev.authstack.api.redis.control.Redis;
 
 /**
@@ -147,7 +145,7 @@ public class LoginThrottle {
 
     Clock clock = Clock.systemUTC();
 
-    private SecretKeySpec accountKey;
+    private PurposeKey accountKey;
 
     /**
      * An attempt that was let through: counted as a failure until {@link #succeeded} says otherwise, either against its
@@ -159,13 +157,13 @@ public class LoginThrottle {
     @PostConstruct
     void init() {
         // A key of its own, derived for this purpose only: the throttle's keys in Redis reveal no username.
-        accountKey = new SecretKeySpec(masterKey.derive("login throttle"), "HmacSHA256");
+        accountKey = masterKey.keyFor("login throttle");
     }
 
     /** Counts the attempt, or refuses it (429) without counting while the account or the address must wait. */
     public Attempt begin(String username, String clientAddress) {
         String account = CanonicalUsername.of(username).map(CanonicalUsername::value).orElse(username);
-        Attempt attempt = new Attempt(ACCOUNT + HexFormat.of().formatHex(hmac(accountKey, account)),
+        Attempt attempt = new Attempt(ACCOUNT + HexFormat.of().formatHex(accountKey.tag(account.getBytes(StandardCharsets.UTF_8))),
                 ADDRESS + ClientAddresses.limitedBlock(clientAddress), null);
         Object answer = redis.call(client -> client.eval(BEGIN, List.of(attempt.accountKey(), attempt.addressKey()), List.of(
                 String.valueOf(clock.millis()), String.valueOf(freeFailures), String.valueOf(maxWaitSeconds),
@@ -216,15 +214,5 @@ public class LoginThrottle {
             return;
         }
         redis.call(client -> client.eval(SUCCEEDED, List.of(attempt.accountKey(), attempt.addressKey()), List.of()));
-    }
-
-    private static byte[] hmac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }

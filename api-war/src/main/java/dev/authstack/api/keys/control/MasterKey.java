@@ -53,6 +53,11 @@ public class MasterKey {
         }
     }
 
+    /** The HMAC key for a named purpose: {@link #derive}'s bytes, ready to tag with. */
+    public PurposeKey keyFor(String purpose) {
+        return new PurposeKey(derive(purpose));
+    }
+
     private synchronized byte[] bytes() {
         if (bytes == null) {
             bytes = fromSecret(config.getOptionalValue("master.key", String.class).orElse(null));

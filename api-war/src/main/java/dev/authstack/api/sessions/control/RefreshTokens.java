@@ -5,18 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import dev.authstack.api.keys.control.MasterKey;
+import dev.authstack.api.keys.control.PurposeKey;
 
 /**
  * Refresh tokens that name their session and their place in its rotation, authenticated with a key derived from
@@ -36,7 +32,7 @@ public class RefreshTokens {
     @Inject
     MasterKey masterKey;
 
-    private SecretKeySpec key;
+    private PurposeKey key;
 
     /** A token the MAC vouches for: it was issued by an instance holding our master key. */
     public record Presented(String sessionId, long generation) {
@@ -51,14 +47,14 @@ public class RefreshTokens {
 
     @PostConstruct
     void init() {
-        key = new SecretKeySpec(masterKey.derive("refresh tokens"), "HmacSHA256");
+        key = masterKey.keyFor("refresh tokens");
     }
 
     public String issue(String sessionId, long generation) {
         UUID id = UUID.fromString(sessionId);
         ByteBuffer token = ByteBuffer.allocate(SIGNED_BYTES + 32)
                 .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).putLong(generation);
-        token.put(mac(Arrays.copyOf(token.array(), SIGNED_BYTES)));
+        token.put(key.tag(Arrays.copyOf(token.array(), SIGNED_BYTES)));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token.array());
     }
 
@@ -73,20 +69,10 @@ public class RefreshTokens {
             return Optional.empty();
         }
         byte[] signed = Arrays.copyOf(bytes, SIGNED_BYTES);
-        if (!MessageDigest.isEqual(mac(signed), Arrays.copyOfRange(bytes, SIGNED_BYTES, bytes.length))) {
+        if (!key.verifies(Arrays.copyOfRange(bytes, SIGNED_BYTES, bytes.length), signed)) {
             return Optional.empty();
         }
         ByteBuffer fields = ByteBuffer.wrap(signed);
         return Optional.of(new Presented(new UUID(fields.getLong(), fields.getLong()).toString(), fields.getLong()));
-    }
-
-    private byte[] mac(byte[] signed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(signed);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }
