@@ -53,7 +53,7 @@ COMPOSE = $(shell if command -v podman-compose >/dev/null 2>&1; then echo podman
 	elif command -v docker-compose >/dev/null 2>&1; then echo docker-compose; fi)
 COMPOSE_RUN = $(COMPOSE) -p $(PROJECT) -f $(COMPOSE_FILE)
 
-.PHONY: build start stop restart logs status clean compose-check test-asadmin test-containers
+.PHONY: build start stop restart logs status database clean compose-check test-asadmin test-containers
 
 compose-check:
 	@if [ -z "$(COMPOSE)" ]; then echo "No container engine: install podman-compose (apt-get install podman-compose) or Docker with compose." >&2; exit 1; fi
@@ -77,6 +77,11 @@ stop: compose-check container-env ## stop the containers, keeping their data
 	$(COMPOSE_RUN) down
 
 restart: stop start ## stop, then start
+
+# An upgrade's new sql/ files reach a database that already has its volume only this way: the image initialises an empty
+# volume once. Idempotent; it also creates the API's role on a volume made before there was one.
+database: compose-check container-env ## apply sql/ and the API role's grants (again) in the running postgres container, as the owner
+	$(COMPOSE_RUN) exec -T postgres bash /auth-stack/postgres/schema.sh
 
 logs: compose-check container-env ## follow the containers' logs
 	$(COMPOSE_RUN) logs -f

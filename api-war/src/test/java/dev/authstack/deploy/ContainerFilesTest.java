@@ -52,11 +52,15 @@ class ContainerFilesTest {
     }
 
     @Test
-    void postgresIs16AndInitialisedFromSql() {
+    void postgresIs16AndInitialisedFromSqlAsTheOwnerThenTheApisRole() throws IOException {
         Map<String, Object> postgres = service("postgres");
         assertTrue(((String) postgres.get("image")).contains("postgres:16"));
         List<?> volumes = (List<?>) postgres.get("volumes");
-        assertTrue(volumes.stream().anyMatch(v -> v.toString().startsWith("../sql:/docker-entrypoint-initdb.d")), volumes::toString);
+        assertTrue(volumes.contains("./postgres/schema.sh:/docker-entrypoint-initdb.d/schema.sh:ro,z"), volumes::toString);
+        assertTrue(volumes.contains("../sql:/auth-stack/sql:ro,z") && volumes.contains("./postgres:/auth-stack/postgres:ro,z"), volumes::toString);
+        String schema = Files.readString(CONTAINERS.resolve("postgres/schema.sh"));
+        assertTrue(schema.indexOf("/auth-stack/sql/*.sql") < schema.indexOf("/auth-stack/postgres/api-grants.sql"),
+                "the grants follow sql/, so they cover every table it made");
         assertTrue(volumes.stream().anyMatch(v -> v.toString().startsWith("postgres-data:")), volumes::toString);
         assertTrue(map(compose.get("volumes")).keySet().containsAll(Set.of("postgres-data", "redis-data")));
     }
@@ -75,12 +79,27 @@ class ContainerFilesTest {
         Map<String, Object> api = map(service("api").get("environment"));
         assertTrue(api.get("MASTER_KEY").toString().startsWith("${MASTER_KEY:?"));
         assertTrue(api.get("ISSUER").toString().startsWith("${ISSUER:?"));
-        assertTrue(api.get("DB_PASSWORD").toString().startsWith("${DB_PASSWORD:?"));
+        assertTrue(api.get("DB_PASSWORD").toString().startsWith("${API_DB_PASSWORD:?"));
         assertTrue(map(service("postgres").get("environment")).get("POSTGRES_PASSWORD").toString().startsWith("${DB_PASSWORD:?"));
+        assertTrue(map(service("postgres").get("environment")).get("API_DB_PASSWORD").toString().startsWith("${API_DB_PASSWORD:?"));
         // Through nginx: balanced over the API instances, and retried on another when one dies.
         assertEquals("http://nginx/api/v1", map(service("web").get("environment")).get("API_BASE_URL"));
         String gitignore = Files.readString(Processes.projectRoot().resolve(".gitignore"));
         assertTrue(gitignore.lines().anyMatch("containers/.env"::equals), "containers/.env is ignored by git");
+    }
+
+    /** The API connects to PostgreSQL as a role of its own, never as the owner of the schema. */
+    @Test
+    void theApiConnectsAsRolesOfItsOwn() throws IOException {
+        Map<String, Object> api = map(service("api").get("environment"));
+        Map<String, Object> postgres = map(service("postgres").get("environment"));
+        assertEquals(postgres.get("API_DB_USER"), api.get("DB_USER"));
+        assertFalse(api.get("DB_USER").equals(postgres.get("POSTGRES_USER")), "the API does not connect as the owner");
+        assertFalse(api.containsValue(postgres.get("POSTGRES_PASSWORD")), "the owner's password never reaches the API");
+
+        String grants = Files.readString(CONTAINERS.resolve("postgres/api-grants.sql"));
+        assertTrue(grants.contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :\"api\";"));
+        assertFalse(grants.matches("(?s).*GRANT (ALL|[A-Z, ]*(TRUNCATE|CREATE|REFERENCES|TRIGGER))[A-Z, ]* ON [A-Z ]*(TABLES|SCHEMA).*"), grants);
     }
 
     @Test
