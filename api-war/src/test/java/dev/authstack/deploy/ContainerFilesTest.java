@@ -82,20 +82,32 @@ class ContainerFilesTest {
         assertTrue(api.get("DB_PASSWORD").toString().startsWith("${API_DB_PASSWORD:?"));
         assertTrue(map(service("postgres").get("environment")).get("POSTGRES_PASSWORD").toString().startsWith("${DB_PASSWORD:?"));
         assertTrue(map(service("postgres").get("environment")).get("API_DB_PASSWORD").toString().startsWith("${API_DB_PASSWORD:?"));
+        assertTrue(map(service("redis").get("environment")).get("API_REDIS_PASSWORD").toString().startsWith("${API_REDIS_PASSWORD:?"));
+        assertTrue(api.get("REDIS_URL").toString().startsWith("redis://authapi:${API_REDIS_PASSWORD:?"), "the API authenticates to Redis");
         // Through nginx: balanced over the API instances, and retried on another when one dies.
         assertEquals("http://nginx/api/v1", map(service("web").get("environment")).get("API_BASE_URL"));
         String gitignore = Files.readString(Processes.projectRoot().resolve(".gitignore"));
         assertTrue(gitignore.lines().anyMatch("containers/.env"::equals), "containers/.env is ignored by git");
     }
 
-    /** The API connects to PostgreSQL as a role of its own, never as the owner of the schema. */
+    /** The API holds neither the schema owner's password nor a Redis user beyond the project's keys and channels. */
     @Test
     void theApiConnectsAsRolesOfItsOwn() throws IOException {
         Map<String, Object> api = map(service("api").get("environment"));
         Map<String, Object> postgres = map(service("postgres").get("environment"));
+        Map<String, Object> redis = map(service("redis").get("environment"));
         assertEquals(postgres.get("API_DB_USER"), api.get("DB_USER"));
         assertFalse(api.get("DB_USER").equals(postgres.get("POSTGRES_USER")), "the API does not connect as the owner");
         assertFalse(api.containsValue(postgres.get("POSTGRES_PASSWORD")), "the owner's password never reaches the API");
+        assertTrue(api.get("REDIS_URL").toString().startsWith("redis://" + redis.get("API_REDIS_USER") + ":"));
+
+        String start = Files.readString(CONTAINERS.resolve("redis/start.sh"));
+        assertTrue(start.contains("user default off "), "Redis's default user is disabled");
+        assertTrue(start.contains("~auth:* resetchannels &auth:* +@all -@dangerous"), "the API's user: auth:* keys and channels");
+        assertTrue(String.join(" ", strings(service("redis").get("command"))).startsWith("sh /auth-stack/redis/start.sh "));
+        String check = (String) map(service("redis").get("healthcheck")).get("test");
+        assertTrue(check.contains("REDISCLI_AUTH=") && check.contains("$$API_REDIS_PASSWORD"),
+                "the health check authenticates, with the password read when it runs: " + check);
 
         String grants = Files.readString(CONTAINERS.resolve("postgres/api-grants.sql"));
         assertTrue(grants.contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :\"api\";"));
