@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # make test-containers: the container path run for real, with the README's own commands.
 #
-# Builds the test-only stand-ins of the official base images (containers/test-bases/; no registry is assumed
-# reachable), then: make build, make start, waits until every container's own healthcheck passes, and tests through
-# nginx on the published port: the API's contract smoke (login, hello, register, logout revokes), health, a login in
-# headless Chromium through the web app; how fast a logout on one API instance is refused by another; then kills
-# the web container that served a logged-in browser's last page and an API container in the middle of a request load,
-# and counts what failed (API_REPLICAS and WEB_REPLICAS, 2 each by default); make restart keeps users and
-# revocations; make status and make logs answer; make stop stops everything; make clean FORCE=1 leaves no container,
-# volume, network or image of the project. Podman only (it reads the containers' addresses and logs with podman).
+# Builds the test-only stand-ins of the official base images (containers/test-bases/; no registry is assumed reachable),
+# then: make build, make start, waits until every container's own healthcheck passes, and tests through nginx on the
+# published port: the API's contract smoke (login, hello, register, logout revokes), health, a login in headless
+# Chromium through the web app; how fast a logout on one API instance is refused by another; that the API's PostgreSQL
+# role and Redis user may do what the API does and nothing more (no DROP, ALTER, CREATE or TRUNCATE; no client without a
+# password, no key or channel outside auth:*, nothing @dangerous); then kills the web container that served a logged-in
+# browser's last page and an API container in the middle of a request load, and counts what failed (API_REPLICAS and
+# WEB_REPLICAS, 2 each by default); make restart keeps users and revocations; make database applies sql/ and the grants
+# again; make status and make logs answer; make stop stops everything; make clean FORCE=1 leaves no container, volume,
+# network or image of the project. Podman only (it reads the containers' addresses and logs with podman).
 #
 # Refuses to run when the project `auth-stack` already has containers or volumes: its last step would destroy them.
 # Prints one line per check, `N passed, M failed` last, and cleans up on failure too. Logs of a failed run are kept
@@ -193,6 +195,51 @@ echo "   worst of 5: the other instance refused the logged-out token ${worst_ms}
 check "a logout on ${api_containers[0]} is refused by ${api_containers[1]} within 1 s (worst ${worst_ms} ms)" \
   bash -c '[ -n "$1" ] && [ "$2" -lt 1000 ]' _ "$propagation_ok" "$worst_ms"
 
+say "least privilege: what the API's credentials allow in PostgreSQL and Redis"
+# Each runs inside the store's own container with the credentials compose gave it, which the container's environment
+# holds (never this script's command line): psql over TCP with the API's role and password, as the API connects.
+postgres_container=${project}_postgres_1
+redis_container=${project}_redis_1
+as_api_sql() { # as_api_sql SQL: what psql answers, errors included
+  podman exec "$postgres_container" sh -c 'PGPASSWORD=$API_DB_PASSWORD exec psql -X -q -t -A -h 127.0.0.1 -U "$API_DB_USER" -d "$POSTGRES_DB" -v ON_ERROR_STOP=1 -c "$1"' _ "$1" 2>&1
+}
+sql_refused() { # sql_refused SQL ERROR: PostgreSQL refuses the API's role the statement, with that error
+  local out; out=$(as_api_sql "$1"); echo "   $1: $(head -n 1 <<< "$out")"; grep -q "ERROR:  $2" <<< "$out"
+}
+anonymous_redis() { podman exec "$redis_container" redis-cli "$@" 2>&1; }
+as_api_redis() { podman exec "$redis_container" sh -c 'REDISCLI_AUTH=$API_REDIS_PASSWORD exec redis-cli --user "$API_REDIS_USER" "$@"' _ "$@" 2>&1; }
+sql_runs() { # sql_runs SQL: the API's role runs it without an error
+  local out; out=$(as_api_sql "$1") || { echo "   $(grep ERROR <<< "$out")"; return 1; }
+}
+redis_refused() { # redis_refused COMMAND...: Redis refuses the API's user the command (NOPERM)
+  local out; out=$(as_api_redis "$@"); echo "   $*: $out"; grep -q '^NOPERM' <<< "$out"
+}
+check "the API's role logs in with its own password and reads the users" bash -c '[ "$1" -ge 2 ]' _ "$(as_api_sql 'SELECT count(*) FROM users')"
+check "the API's role owns nothing and has no role attributes" [ "$(as_api_sql "SELECT (SELECT count(*) FROM pg_class WHERE relowner = r.oid) || ' ' || (rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication OR rolbypassrls) FROM pg_roles r WHERE rolname = current_user")" = "0 false" ]
+check "the API's role cannot DROP TABLE users" sql_refused 'DROP TABLE users' 'must be owner of table users'
+check "the API's role cannot ALTER TABLE users" sql_refused 'ALTER TABLE users ADD COLUMN probe int' 'must be owner of table users'
+check "the API's role cannot CREATE TABLE" sql_refused 'CREATE TABLE probe (id int)' 'permission denied for schema public'
+check "the API's role cannot TRUNCATE" sql_refused 'TRUNCATE audit_events' 'permission denied for table audit_events'
+# What the API runs on its own, outside the requests above: the revocation feed's table lock, the advisory lock of the
+# first signing key and first administrator, the sessions' and the audit trail's sweeps.
+check "the API's role takes the feed's LOCK TABLE users IN SHARE MODE, an advisory lock, and sweeps" \
+  sql_runs "BEGIN; LOCK TABLE users IN SHARE MODE; SELECT pg_advisory_xact_lock(1); DELETE FROM sessions WHERE expires_at < now() - interval '100 years'; DELETE FROM audit_events WHERE occurred_at < now() - interval '100 years'; ROLLBACK"
+check "a Redis client that does not authenticate is refused (NOAUTH)" bash -c 'grep -q "^NOAUTH" <<< "$1"' _ "$(anonymous_redis GET auth:revocations)"
+check "Redis's default user is disabled" bash -c 'grep -q "^WRONGPASS" <<< "$1"' _ "$(anonymous_redis AUTH default anything)"
+check "the API's Redis user cannot write a key outside auth:* (SET other:x)" redis_refused SET other:x 1
+check "the API's Redis user cannot read a key outside auth:* (GET other:x)" redis_refused GET other:x
+check "the API's Redis user cannot publish outside auth:* (PUBLISH other:x)" redis_refused PUBLISH other:x hello
+check "the API's Redis user cannot read the configuration (CONFIG GET, @dangerous)" redis_refused CONFIG GET maxmemory
+check "the API's Redis user cannot list keys (KEYS, @dangerous)" redis_refused KEYS '*'
+check "the API's Redis user cannot empty Redis (FLUSHALL, @dangerous)" redis_refused FLUSHALL
+# A logout of a token that never was: harmless, and heard by every instance's feed.
+check "the API's Redis user publishes on auth:revocations, where all $API_REPLICAS API instances listen" \
+  [ "$(as_api_redis PUBLISH auth:revocations "token acl-check-$RANDOM $(($(date +%s) + 60))")" = "$API_REPLICAS" ]
+check "the API says it cannot read Redis's configuration (readiness: revocations unknown)" \
+  bash -c 'curl -s --max-time 10 "$1/health/ready" | grep -q "\"revocations\": *\"unknown: Redis refused CONFIG GET\""' _ "$base"
+api_denials=$(for c in "${api_containers[@]}"; do podman logs "$c" 2>&1; done | grep -cE 'permission denied for|must be owner of|NOPERM|NOAUTH|WRONGPASS')
+check "no API instance has logged a refusal from PostgreSQL or Redis ($api_denials lines)" [ "$api_denials" -eq 0 ]
+
 say "failover: one web and one API container killed during a browser session and a request load"
 load=$(mktemp -d)
 # worker NAME METHOD PATH TOKEN [BODY]: repeats one request through nginx until $load/stop exists, one status a line.
@@ -268,6 +315,9 @@ timed "all $expected_containers containers healthy again" wait_healthy 300
 check "the user registered before the restart logs in after it" [ -n "$(login "$user" "$user_password")" ]
 check "the token logged out before the restart is still refused (401)" [ "$(http GET /hello "$revoked_token")" = 401 ]
 check "a token issued before the restart still works" [ "$(http GET /hello "$user_token")" = 200 ]
+timed "make database applies sql/ and the API role's grants again (the upgrade path)" make -s database
+check "the API's role still cannot DROP TABLE users after make database" sql_refused 'DROP TABLE users' 'must be owner of table users'
+check "the user logs in after make database" [ -n "$(login "$user" "$user_password")" ]
 
 say "make status, make logs"
 status_out=$(make -s status 2>&1)
