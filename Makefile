@@ -79,9 +79,11 @@ stop: compose-check container-env ## stop the containers, keeping their data
 restart: stop start ## stop, then start
 
 # An upgrade's new sql/ files reach a database that already has its volume only this way: the image initialises an empty
-# volume once. Idempotent; it also creates the API's role on a volume made before there was one.
+# volume once. Idempotent; it also creates the API's role on a volume made before there was one. podman-compose 1.0.3's
+# exec passes the service's whole environment again and prints it, secrets included: the container has it already.
 database: compose-check container-env ## apply sql/ and the API role's grants (again) in the running postgres container, as the owner
-	$(COMPOSE_RUN) exec -T postgres bash /auth-stack/postgres/schema.sh
+	@if [ "$(COMPOSE)" = podman-compose ]; then podman exec $(PROJECT)_postgres_1 bash /auth-stack/postgres/schema.sh; \
+	else $(COMPOSE_RUN) exec -T postgres bash /auth-stack/postgres/schema.sh; fi
 
 logs: compose-check container-env ## follow the containers' logs
 	$(COMPOSE_RUN) logs -f
