@@ -60,12 +60,9 @@ public class AuditEventsResource {
             content = @Content(schema = @Schema(implementation = AuditEventsPage.class)))
     @APIResponse(responseCode = "400", description = "A parameter breaks its rule; the detail names it.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an administrator.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
+    @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response find(
             @Parameter(description = "Events this user did or underwent, regardless of case.", example = "alice",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^" + Username.PATTERN + "$", minLength = 3, maxLength = Username.MAX_LENGTH))

@@ -38,8 +38,7 @@ public class HelloResource {
     @GET
     @Operation(operationId = "hello", summary = "Greet the caller")
     @APIResponse(responseCode = "200", description = "A greeting.", content = @Content(schema = @Schema(implementation = Greeting.class)))
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
     @APIResponse(responseCode = "503", description = "Redis is unreachable: the token cannot be checked, so it is refused.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response hello() {

@@ -21,7 +21,6 @@ import java.time.Instant;
 
 import dev.authstack.api.ApiApplication;
 import dev.authstack.api.security.boundary.AdminOnly;
-import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.contract.SigningKeyView;
 import dev.authstack.api.keys.control.KeyRing;
 import dev.authstack.api.problems.boundary.Problem;
@@ -44,12 +43,9 @@ public class SigningKeysResource {
     @Operation(operationId = "listSigningKeys", summary = "The signing keys and their state")
     @APIResponse(responseCode = "200", description = "Every published key, oldest first.",
             content = @Content(schema = @Schema(implementation = SigningKeyView[].class)))
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an administrator.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
+    @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response all() {
         Instant now = clock.instant();
         return Response.ok(keys.published().stream().map(key -> view(key, now)).toList()).build();
@@ -62,12 +58,9 @@ public class SigningKeysResource {
                     + "answers the waiting key.")
     @APIResponse(responseCode = "202", description = "The key that takes over, in state next.",
             content = @Content(schema = @Schema(implementation = SigningKeyView.class)))
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an administrator.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
+    @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response rotate() {
         return Response.accepted(view(keys.rotate(), clock.instant())).build();
     }

@@ -87,8 +87,8 @@ public class OpenApiTidier implements OASFilter {
 
     /**
      * Replaces each copy of a component's schema with a reference to it: in the answers and request bodies of every
-     * operation and inside the components themselves. A copy is recognised by its description, which is the
-     * record's own, or else by its property names: no two records share either.
+     * operation, in the shared answers, and inside the components themselves. A copy is recognised by its
+     * description, which is the record's own, or else by its property names: no two records share either.
      */
     private static void referToComponents(OpenAPI document) {
         Map<String, Schema> components = document.getComponents().getSchemas();
@@ -104,6 +104,10 @@ public class OpenApiTidier implements OASFilter {
         });
         Copies copies = new Copies(byDescription, byProperties);
         components.forEach((name, schema) -> copies.replaceInside(schema));
+        if (document.getComponents().getResponses() != null) {
+            document.getComponents().getResponses().values().stream().filter(response -> response.getContent() != null)
+                    .forEach(response -> response.getContent().getMediaTypes().values().forEach(copies::replaceIn));
+        }
         if (document.getPaths() == null || document.getPaths().getPathItems() == null) {
             return;
         }

@@ -51,10 +51,8 @@ public class MySessionsResource {
     @Operation(operationId = "mySessions", summary = "The caller's live sessions, newest first")
     @APIResponse(responseCode = "200", description = "Each live session; current marks the one of this request's token.",
             content = @Content(schema = @Schema(implementation = SessionView[].class)))
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
+    @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response all() {
         Caller caller = caller();
         return Response.ok(SessionViews.of(sessions.liveOf(caller.userId()), caller.sessionId())).build();
@@ -64,8 +62,7 @@ public class MySessionsResource {
     @Path("{id}")
     @Operation(operationId = "endMySession", summary = "End one of the caller's sessions, on every instance")
     @APIResponse(responseCode = "204", description = "The session, its refresh token and its access tokens are refused from now on.")
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
     @APIResponse(responseCode = "404", description = "The caller has no live session with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; nothing was ended.",
@@ -81,8 +78,7 @@ public class MySessionsResource {
     @Transactional
     @Operation(operationId = "endAllMySessions", summary = "Log out everywhere: end every session of the caller, this one too")
     @APIResponse(responseCode = "204", description = "Every token of the caller is refused from now on.")
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; nothing was ended.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response endAll() {

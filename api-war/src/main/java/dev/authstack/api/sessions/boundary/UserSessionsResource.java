@@ -47,14 +47,11 @@ public class UserSessionsResource {
     @Operation(operationId = "userSessions", summary = "A user's live sessions, newest first")
     @APIResponse(responseCode = "200", description = "Each live session of the user.",
             content = @Content(schema = @Schema(implementation = SessionView[].class)))
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an administrator.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
     @APIResponse(responseCode = "404", description = "There is no user with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response all(@Parameter(description = "The user's id.", required = true, example = "2",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
             @PathParam("id") long id) {
@@ -66,10 +63,8 @@ public class UserSessionsResource {
     @Transactional
     @Operation(operationId = "endUserSessions", summary = "End every session of a user, on every instance")
     @APIResponse(responseCode = "204", description = "Every token of the user is refused from now on.")
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an administrator.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
     @APIResponse(responseCode = "404", description = "There is no user with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; nothing was ended.",

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.authstack.api.ApiApplication;
-import dev.authstack.api.contract.ProblemDocument;
 import dev.authstack.api.contract.UserView;
 import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.security.entity.Caller;
@@ -42,10 +41,8 @@ public class MeResource {
     @GET
     @Operation(operationId = "me", summary = "The caller's own user")
     @APIResponse(responseCode = "200", description = "The caller.", content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
+    @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response me() {
         Caller caller = (Caller) security.getUserPrincipal();
         return Response.ok(UserViews.of(store.find(caller.userId()))).build();

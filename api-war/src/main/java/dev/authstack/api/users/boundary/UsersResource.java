@@ -51,12 +51,9 @@ public class UsersResource {
     @Operation(operationId = "listUsers", summary = "Every user, by id")
     @APIResponse(responseCode = "200", description = "The users, in id order.",
             content = @Content(schema = @Schema(implementation = UserView[].class)))
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an administrator.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
+    @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response all() {
         return Response.ok(store.all().stream().map(UserViews::of).toList()).build();
     }
@@ -65,14 +62,11 @@ public class UsersResource {
     @Path("{id}")
     @Operation(operationId = "getUser", summary = "One user")
     @APIResponse(responseCode = "200", description = "The user.", content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an administrator.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
     @APIResponse(responseCode = "404", description = "There is no user with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response one(@Parameter(description = "The user's id.", required = true, example = "2",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
             @PathParam("id") long id) {
@@ -89,18 +83,15 @@ public class UsersResource {
     @APIResponse(responseCode = "200", description = "The changed user.", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a value of the wrong type, or a broken rule (each field in errors).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an administrator.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
     @APIResponse(responseCode = "404", description = "There is no user with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "409", description = "The e-mail address is taken, or the change would leave no active administrator.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response update(@Parameter(description = "The user's id.", required = true, example = "2",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
             @PathParam("id") long id,
@@ -113,16 +104,13 @@ public class UsersResource {
     @Transactional
     @Operation(operationId = "deleteUser", summary = "Delete a user; every token it holds is refused from then on")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    @APIResponse(responseCode = "401", description = "No token, or a token that is invalid, expired or revoked.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "403", description = "The caller is not an administrator.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
+    @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
     @APIResponse(responseCode = "404", description = "There is no user with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "409", description = "The last active administrator cannot be demoted, deactivated or deleted.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; the request was refused.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response delete(@Parameter(description = "The user's id.", required = true, example = "2",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
             @PathParam("id") long id) {
