@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
 import java.util.Map;
 
 import dev.authstack.api.contract.ProblemDocument;
-import dev.authstack.api.problems.entity.Problem;
+import dev.authstack.api.problems.boundary.Problem;
 
 /**
  * The JAX-RS application: with the WAR's context root {@code /api} every resource lives under {@code /api/v1}.

@@ -23,7 +23,6 @@ import dev.authstack.api.ApiApplication;
 import dev.authstack.api.security.boundary.AdminOnly;
 import dev.authstack.api.contract.SigningKeyView;
 import dev.authstack.api.keys.control.KeyRing;
-import dev.authstack.api.problems.boundary.Problem;
 
 /** Administrators see the signing keys and rotate them. */
 @Path("signing-keys")

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.authstack.api.ApiApplication;
 import dev.authstack.api.contract.UserView;
-import dev.authstack.api.problems.boundary.Problem;
 import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.users.control.UserStore;
 
