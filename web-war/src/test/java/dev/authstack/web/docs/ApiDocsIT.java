@@ -227,8 +227,11 @@ class ApiDocsIT {
         return operations;
     }
 
-    private static boolean hasSchema(ApiResponse response, String mediaType) {
-        return response.getContent() != null && response.getContent().get(mediaType) != null
+    private static boolean hasSchema(ApiResponse answer, String mediaType) {
+        // A shared answer is a reference to #/components/responses/<name>.
+        ApiResponse response = answer.get$ref() == null ? answer
+                : document.getComponents().getResponses().get(answer.get$ref().substring(answer.get$ref().lastIndexOf('/') + 1));
+        return response != null && response.getContent() != null && response.getContent().get(mediaType) != null
                 && response.getContent().get(mediaType).getSchema() != null;
     }
 
