@@ -72,34 +72,37 @@ class TokenConsumersIT {
 
     @Test
     void microProfileJwtOnPayaraTakesOurTokensAndItsRoles() {
-        assertEquals(new ConsumerProcess.Answer(200, "admin " + TestStack.ADMIN), microProfile.get("admin", adminToken));
-        assertEquals(403, microProfile.get("admin", userToken).status());
-        ConsumerProcess.Answer who = microProfile.get("whoami", userToken);
-        assertEquals(200, who.status(), who::toString);
-        assertTrue(who.body().endsWith("[] " + TestStack.get().issuer()), who.body());
+        assertTakesOurTokensAndRoles(microProfile);
     }
 
     @Test
     void microProfileJwtOnPayaraRefusesForgedExpiredAndForeignTokens() {
-        for (String token : refusedTokens()) {
-            assertEquals(401, microProfile.get("admin", token).status(), token);
-        }
+        assertRefusesForgedTokens(microProfile, "admin");
     }
 
     @Test
     void springBootFromTheIssuerUriAloneTakesOurTokensAndItsRoles() {
-        assertEquals(new ConsumerProcess.Answer(200, "admin " + TestStack.ADMIN), springBoot.get("admin", adminToken));
-        assertEquals(403, springBoot.get("admin", userToken).status());
-        ConsumerProcess.Answer who = springBoot.get("whoami", userToken);
-        assertEquals(200, who.status(), who::toString);
-        assertTrue(who.body().endsWith("[] " + TestStack.get().issuer()), who.body());
+        assertTakesOurTokensAndRoles(springBoot);
         assertEquals(200, springBoot.get("hello", userToken).status());
     }
 
     @Test
     void springBootRefusesForgedExpiredAndForeignTokens() {
+        assertRefusesForgedTokens(springBoot, "hello");
+    }
+
+    /** Both process consumers serve the same paths: "admin" for our admin group only, "whoami" for any token of ours. */
+    static void assertTakesOurTokensAndRoles(ConsumerProcess consumer) {
+        assertEquals(new ConsumerProcess.Answer(200, "admin " + TestStack.ADMIN), consumer.get("admin", adminToken));
+        assertEquals(403, consumer.get("admin", userToken).status());
+        ConsumerProcess.Answer who = consumer.get("whoami", userToken);
+        assertEquals(200, who.status(), who::toString);
+        assertTrue(who.body().endsWith("[] " + TestStack.get().issuer()), who.body());
+    }
+
+    static void assertRefusesForgedTokens(ConsumerProcess consumer, String path) {
         for (String token : refusedTokens()) {
-            assertEquals(401, springBoot.get("hello", token).status(), token);
+            assertEquals(401, consumer.get(path, token).status(), token);
         }
     }
 
