@@ -18,10 +18,12 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.authstack.api.redis.control.Redis;
 import dev.authstack.api.redis.control.RedisDurability;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.params.ScanParams;
@@ -96,12 +98,14 @@ public class RevocationFeed {
     ThreadFactory threads;
     /** The blocking subscription, run by the listener thread until it ends for any reason. */
     Runnable listening = this::listen;
-    Supplier<Jedis> connections = () -> redis.dedicatedConnection();
+    Supplier<HostAndPort> primaries = () -> redis.primary();
+    Function<HostAndPort, Jedis> connections = address -> redis.connectionTo(address);
 
     KnownRevocations known;
 
     private volatile boolean synchronised;
     private volatile boolean subscribed;
+    private volatile HostAndPort subscribedTo;
     private volatile long lastAnswerMillis;
     private volatile long lagMillis;
     private long listenerStartMillis;
@@ -190,7 +194,15 @@ public class RevocationFeed {
                 }
             } else if (synchronised) {
                 backoffMillis = MIN_BACKOFF_MILLIS;
-                if (now - lastAnswerMillis > PING_TIMEOUT_MILLIS) {
+                HostAndPort primary = subscribedTo == null ? null : primaries.get();
+                if (primary != null && !primary.equals(subscribedTo)) {
+                    // Sentinel elected another primary: what is published there never reaches the old one, and what
+                    // the old one took before it fell may be lost. Subscribe there and read everything again.
+                    LOG.log(WARNING, "revocation feed: Redis's primary is now {0}; following it, protected requests answer "
+                            + "503 until it has read everything again", primary);
+                    synchronised = false;
+                    disconnect();
+                } else if (now - lastAnswerMillis > PING_TIMEOUT_MILLIS) {
                     LOG.log(WARNING, "revocation feed: no pong for {0} ms (Redis silent, or this instance reads too far behind); "
                             + "reconnecting, protected requests answer 503 meanwhile",
                             PING_TIMEOUT_MILLIS);
@@ -225,10 +237,14 @@ public class RevocationFeed {
 
     /** Subscribes and listens until the connection ends; every way out ends this thread, and the watchdog starts another. */
     private void listen() {
-        try (Jedis jedis = connections.get()) {
-            connection = jedis;
-            subscription = new Subscription();
-            jedis.subscribe(subscription, CHANNEL);
+        try {
+            HostAndPort address = primaries.get();
+            try (Jedis jedis = connections.apply(address)) {
+                connection = jedis;
+                subscription = new Subscription();
+                subscribedTo = address;
+                jedis.subscribe(subscription, CHANNEL);
+            }
         } catch (RuntimeException e) {
             if (backoffMillis == MIN_BACKOFF_MILLIS) {
                 LOG.log(WARNING, "revocation feed lost ({0}); protected requests answer 503 until it is back", e.getMessage());

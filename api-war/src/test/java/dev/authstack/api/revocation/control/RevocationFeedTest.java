@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 
@@ -145,7 +146,8 @@ class RevocationFeedTest {
     @Test
     void aSubscriptionRedisNeverConfirmsIsDroppedAndTriedAgain() throws Exception {
         try (SilentRedis silent = new SilentRedis()) {
-            cut.connections = () -> new Jedis("127.0.0.1", silent.port());
+            cut.primaries = () -> new HostAndPort("127.0.0.1", silent.port());
+            cut.connections = Jedis::new;
             cut.tick();
             assertTrue(silent.subscribeReceived.await(10, TimeUnit.SECONDS), "the listener sent its SUBSCRIBE");
             Thread listener = started.get(0);
