@@ -173,7 +173,9 @@ check "browser login through nginx and the web app" env BROWSER_PASSWORD="$user_
 
 say "revocations cross API instances"
 # A container on several networks (the API is on the proxies' and the backend's) has an address on each: the first.
-ip_of() { podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$1" | awk '{print $1}'; }
+# A container's address on the proxies' network, the one nginx logs and every app container is on (web instances
+# are on the grid too, API instances on the backend).
+ip_of() { podman inspect --format "{{(index .NetworkSettings.Networks \"${project}_proxies\").IPAddress}}" "$1"; }
 api_containers=($(podman ps --format '{{.Names}}' --filter "label=$label" --filter "label=com.docker.compose.service=api" | sort))
 first_api=http://$(ip_of "${api_containers[0]}"):8080/api/v1
 second_api=http://$(ip_of "${api_containers[1]}"):8080/api/v1
@@ -259,9 +261,8 @@ networks_of_others=$(for c in $(podman ps --format '{{.Names}}' --filter "label=
 done)
 check "nginx, the API and the databases are not on the grid network" bash -c '! grep -q "_grid" <<< "$1"' _ "$networks_of_others"
 grid_port=$((16#$(tcp_listeners "${web_containers[0]}" | head -n 1 | cut -d: -f2)))
-web_proxies_address=$(podman inspect -f "{{(index .NetworkSettings.Networks \"${project}_proxies\").IPAddress}}" "${web_containers[0]}")
 check "an API container cannot reach the grid (port $grid_port of a web instance on the proxies' network)" \
-  bash -c '! podman exec "$1" bash -c "exec 3<>/dev/tcp/$2/$3" 2>/dev/null' _ "${api_containers[0]}" "$web_proxies_address" "$grid_port"
+  bash -c '! podman exec "$1" bash -c "exec 3<>/dev/tcp/$2/$3" 2>/dev/null' _ "${api_containers[0]}" "$(ip_of "${web_containers[0]}")" "$grid_port"
 
 say "failover: one web and one API container killed during a browser session and a request load"
 load=$(mktemp -d)
