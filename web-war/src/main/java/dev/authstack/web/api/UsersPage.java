@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.Response;
 
-import java.io.Serializable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -16,7 +15,7 @@ import dev.authstack.api.contract.UserView;
  * One page of {@code GET /users}: the users, and the cursor of the next page, read from the answer's
  * {@code Link: <...>; rel="next"} (null on the last page). The cursor is passed back as it came, never read.
  */
-public record UsersPage(List<UserView> users, String nextCursor) implements Serializable {
+public record UsersPage(List<UserView> users, String nextCursor) {
 
     private static final GenericType<List<UserView>> USERS = new GenericType<>() { };
 

@@ -224,6 +224,15 @@ class UsersPageIT {
         assertTrue(browser.has("#no-users"), "a percent sign is a percent sign");
     }
 
+    /** A cursor the API did not write, typed into the address bar: the API's refusal, not an error page. */
+    @Test
+    void aForgedCursorShowsTheApisRefusal() {
+        browser.open("admin/users.xhtml?cursor=forged");
+        assertTrue(browser.text("#messages").contains("cursor"), browser.text("#messages"));
+        assertTrue(browser.has("#no-users"));
+        assertTrue(browser.has("#create"), "the rest of the page is there");
+    }
+
     /** Edit and Delete lie fully inside the window on a desktop and on a phone, even beside very long names. */
     @Test
     void editAndDeleteFitTheWindowAtEveryWidth() {
