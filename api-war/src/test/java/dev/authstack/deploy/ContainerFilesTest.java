@@ -186,6 +186,20 @@ class ContainerFilesTest {
         return !name.matches(".*\\.(png|jpg|jar|war|zip|gz|class)$") && !name.equals("pom.xml");
     }
 
+    /** The web instances' data grid holds every session: a network only they join, and Hazelcast bound to it alone. */
+    @Test
+    void theDataGridHasANetworkOfItsOwn() throws IOException {
+        Map<String, Object> grid = map(map(compose.get("networks")).get("grid"));
+        String subnet = (String) map(((List<?>) map(grid.get("ipam")).get("config")).get(0)).get("subnet");
+        for (String name : map(compose.get("services")).keySet()) {
+            assertEquals(name.equals("web"), strings(service(name).get("networks")).contains("grid"), name + " on the grid");
+        }
+        assertTrue(subnet.endsWith(".0/24"), subnet);
+        String web = Files.readString(CONTAINERS.resolve("web.Containerfile"));
+        assertTrue(web.contains("\"--interfaces\", \"" + subnet.replace(".0/24", ".*") + "\""), "Hazelcast on the grid's subnet");
+        assertTrue(web.contains("\"-Dhazelcast.socket.bind.any=false\""), "and on no other address");
+    }
+
     /**
      * nginx is the only edge and replaces X-Forwarded-For with the peer it saw; the API believes the header only from
      * the proxies' own address range, never from every private network, nor from the gateway that published ports and
@@ -203,7 +217,7 @@ class ContainerFilesTest {
         assertEquals(range, map(service("api").get("environment")).get("TRUSTED_PROXIES"));
 
         assertEquals(Set.of("edge", "proxies"), Set.copyOf(strings(service("nginx").get("networks"))), "nginx, the edge");
-        assertEquals(List.of("proxies"), service("web").get("networks"), "the web app reaches nothing but the proxies' network");
+        assertEquals(List.of("proxies", "grid"), service("web").get("networks"), "the web app: the proxies' network, and its data grid's");
         assertEquals(Set.of("proxies", "backend"), Set.copyOf(strings(service("api").get("networks"))));
         for (String store : List.of("postgres", "redis")) {
             assertEquals(List.of("backend"), service(store).get("networks"), store);
