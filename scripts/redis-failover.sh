@@ -20,7 +20,7 @@
 #   fo_outside_failed           answers other than 200 outside the window
 #   fo_inside_odd               answers inside the window neither 200 nor 503
 #   fo_logged_out, fo_before, fo_during, fo_after   tokens whose logout answered 200, and when
-#   fo_accepted                 of those, how many /hello accepted afterwards
+#   fo_accepted                 of those, how many /hello does not refuse with 401 afterwards
 # The caller brings the old primary back (redis_start_old_primary).
 set -uo pipefail
 
@@ -132,7 +132,7 @@ redis_failover_figures() {
        "(the last answer other than 200); $fo_total answers in all, $fo_inside inside that window: $fo_inside_statuses;" \
        "$fo_outside_failed other than 200 outside it"
   echo "   $fo_logged_out logouts answered 200 ($fo_before before the $fo_mode, $fo_during during the window, $fo_after after);" \
-       "$fo_accepted of their tokens accepted afterwards"
+       "$fo_accepted of their tokens not refused (401) afterwards"
 }
 
 # redis_start_old_primary SECONDS: podman unpause or start the old primary; prints how many seconds until it says it is

@@ -302,7 +302,7 @@ failover_checks() {
   check "podman $mode: logins and /hello answer 200 again within $bound s ($fo_ms ms)" \
     bash -c '[ "$1" = 1 ] && [ "$2" -lt "$3" ]' _ "$fo_recovered" "$fo_ms" "$((bound * 1000))"
   check "podman $mode: no answer other than 200 outside the failover window ($fo_outside_failed of $fo_total)" [ "$fo_outside_failed" -eq 0 ]
-  check "podman $mode: every token whose logout answered 200 is refused afterwards ($fo_accepted of $fo_logged_out accepted; $fo_before logged out before, $fo_during during, $fo_after after the window)" \
+  check "podman $mode: every token whose logout answered 200 is refused afterwards ($fo_accepted of $fo_logged_out not refused; $fo_before logged out before, $fo_during during, $fo_after after the window)" \
     bash -c '[ "$1" -eq 0 ] && [ "$2" -gt 0 ]' _ "$fo_accepted" "$fo_after"
   if [ "$mode" = pause ]; then
     check "podman pause: inside the window, nothing but 200 and 503 ($fo_inside_statuses)" [ "$fo_inside_odd" -eq 0 ]
@@ -312,7 +312,7 @@ failover_checks() {
   echo "   the old primary, back (podman $([ "$mode" = pause ] && echo unpause || echo start)), was a replica with its link up after ${back:-(never, in 90)} s"
   check "podman $mode: the old primary comes back as a replica of the new one (ROLE slave, link up; ${back:-never} s)" [ -n "$back" ]
   accepted_later=$(logged_out_accepted "$base")
-  check "podman $mode: the tokens logged out are still refused with the old primary back ($accepted_later of $fo_logged_out accepted)" \
+  check "podman $mode: the tokens logged out are still refused with the old primary back ($accepted_later of $fo_logged_out not refused)" \
     [ "$accepted_later" -eq 0 ]
   rm -rf "$(dirname "$fo_logged_out_file")"
 }
