@@ -69,7 +69,7 @@ build: compose-check container-env ## build the api and web images (needs only a
 	@set -o pipefail; $(COMPOSE_RUN) build 2>&1 | awk '{ print } /^exit code: [1-9]/ { failed = 1 } END { exit failed }' || \
 	  { echo "make build: an image failed to build (see above)" >&2; exit 1; }
 
-start: build ## start nginx, api, web, postgres and redis; the app answers on port HTTP_PORT (80)
+start: build ## start nginx, api, web, postgres, redis, its replica and three Sentinels; the app answers on port HTTP_PORT (80)
 	@if [ "$(COMPOSE)" = podman-compose ]; then bash scripts/container-networks.sh $(PROJECT) $(COMPOSE_FILE); fi
 	$(COMPOSE_RUN) up -d
 

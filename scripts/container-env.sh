@@ -14,7 +14,9 @@ add() { # add NAME VALUE: only when the file has no such entry
 add MASTER_KEY "$(head -c 48 /dev/urandom | base64 -w0)"
 add DB_PASSWORD "$(random 24)"          # the owner of the schema (PostgreSQL), never given to the API
 add API_DB_PASSWORD "$(random 24)"      # the API's own PostgreSQL role, which may only read and write rows
-add API_REDIS_PASSWORD "$(random 24)"   # the API's Redis user (auth:* only); Redis has no other
+add API_REDIS_PASSWORD "$(random 24)"   # the API's Redis user (auth:* only)
+add REDIS_REPLICATION_PASSWORD "$(random 24)"   # the Redis user a replica logs in to its primary as
+add REDIS_SENTINEL_PASSWORD "$(random 24)"      # the Redis user the Sentinels log in as
 add ADMIN_USERNAME admin
 add ADMIN_PASSWORD "$(random 18)"
 add ISSUER "http://localhost:${HTTP_PORT:-80}/api/v1"
