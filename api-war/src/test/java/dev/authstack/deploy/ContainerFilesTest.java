@@ -27,10 +27,11 @@ class ContainerFilesTest {
     final Map<String, Object> compose = load();
 
     @Test
-    void hasTheFiveServicesAndOnlyNginxIsPublished() {
-        assertEquals(Set.of("nginx", "api", "web", "postgres", "redis"), services().keySet());
+    void hasItsServicesAndOnlyNginxIsPublished() {
+        assertEquals(Set.of("nginx", "api", "web", "postgres", "redis", "redis-replica", "sentinel-1", "sentinel-2", "sentinel-3"),
+                services().keySet());
         assertEquals(List.of("${HTTP_PORT:-80}:80"), service("nginx").get("ports"));
-        for (String internal : List.of("api", "web", "postgres", "redis")) {
+        for (String internal : List.of("api", "web", "postgres", "redis", "redis-replica", "sentinel-1", "sentinel-2", "sentinel-3")) {
             assertFalse(service(internal).containsKey("ports"), internal + " must not be published");
         }
     }
@@ -47,7 +48,8 @@ class ContainerFilesTest {
     @Test
     void servicesWaitForWhatTheyNeedToBeHealthy() {
         assertDependsOnHealthy("nginx", "api", "web");
-        assertDependsOnHealthy("api", "postgres", "redis");
+        // The API finds Redis's primary through the Sentinels, which are healthy once they agree on one (ckquorum).
+        assertDependsOnHealthy("api", "postgres", "sentinel-1", "sentinel-2", "sentinel-3");
         assertDependsOnHealthy("web", "api");
     }
 
@@ -219,7 +221,7 @@ class ContainerFilesTest {
         assertEquals(Set.of("edge", "proxies"), Set.copyOf(strings(service("nginx").get("networks"))), "nginx, the edge");
         assertEquals(List.of("proxies", "grid"), service("web").get("networks"), "the web app: the proxies' network, and its data grid's");
         assertEquals(Set.of("proxies", "backend"), Set.copyOf(strings(service("api").get("networks"))));
-        for (String store : List.of("postgres", "redis")) {
+        for (String store : List.of("postgres", "redis", "redis-replica", "sentinel-1", "sentinel-2", "sentinel-3")) {
             assertEquals(List.of("backend"), service(store).get("networks"), store);
         }
 
