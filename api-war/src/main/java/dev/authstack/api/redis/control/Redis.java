@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.authstack.api.metrics.control.Metrics;
 import dev.authstack.api.problems.entity.BackendUnavailableException;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -44,6 +45,9 @@ public class Redis {
     @Inject
     @ConfigProperty(name = "redis.pool.size")
     int poolSize;
+
+    @Inject
+    Metrics metrics;
 
     private JedisPooled client;
     private HostAndPort address;
@@ -81,6 +85,7 @@ public class Redis {
         try {
             return command.apply(client);
         } catch (JedisException e) {
+            metrics.backendUnavailable(Metrics.REDIS);
             throw new BackendUnavailableException("Redis", e);
         }
     }

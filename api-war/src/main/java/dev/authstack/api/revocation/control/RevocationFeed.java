@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
+import dev.authstack.api.metrics.control.Metrics;
 import dev.authstack.api.redis.control.Redis;
 import dev.authstack.api.redis.control.RedisDurability;
 import redis.clients.jedis.Jedis;
@@ -63,6 +64,9 @@ public class RevocationFeed {
 
     @Inject
     EndedSessions endedSessions;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     @ConfigProperty(name = "access.token.ttl.seconds")
@@ -225,6 +229,7 @@ public class RevocationFeed {
         Map<Long, Long> stamps = securityStamps.settled();
         known.replaceStamps(stamps);
         durability.check();
+        metrics.feedResynchronised();
         LOG.log(INFO, "revocation feed synchronised: {0} revoked tokens, {1} ended sessions, {2} users", read,
                 endedSessions.size(), stamps.size());
     }
@@ -259,6 +264,7 @@ public class RevocationFeed {
         } else if (message instanceof FeedMessage.ChangeRolledBack rolledBack) {
             known.settle(rolledBack.userId(), securityStamps.settledStampOf(rolledBack.userId()));
         }
+        metrics.revocationApplied(text);
     }
 
     private void ignored(String text) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import dev.authstack.api.metrics.control.Metrics;
 import dev.authstack.api.problems.entity.BackendUnavailableException;
 import dev.authstack.api.redis.control.Redis;
 import dev.authstack.api.sessions.entity.SessionsEnded;
@@ -56,6 +57,9 @@ public class Revocations {
     SecurityStamps securityStamps;
 
     @Inject
+    Metrics metrics;
+
+    @Inject
     @ConfigProperty(name = "jwt.clock.skew.seconds")
     int clockSkewSeconds;
 
@@ -85,6 +89,7 @@ public class Revocations {
     /** 503 while the feed is down or resynchronising: nothing issued or checked now could be trusted. */
     public void ensureKnowable() {
         if (!feed.isSynchronised()) {
+            metrics.backendUnavailable(Metrics.REDIS);
             throw new BackendUnavailableException("Redis", null);
         }
     }
@@ -99,6 +104,7 @@ public class Revocations {
         try {
             committed = securityStamps.stampOf(userId);
         } catch (RuntimeException e) {
+            metrics.backendUnavailable(Metrics.POSTGRESQL);
             throw new BackendUnavailableException("PostgreSQL", e);
         }
         known.stampAtLeast(userId, committed.orElse(UserSecurityChanged.DELETED));
@@ -119,6 +125,7 @@ public class Revocations {
             }
             return null;
         });
+        metrics.revocationPublished(message);
         feed.known().tokenRevoked(tokenId, until);
     }
 
@@ -152,5 +159,6 @@ public class Revocations {
 
     private void publish(FeedMessage message) {
         redis.call(client -> client.publish(RevocationFeed.CHANNEL, message.text()));
+        metrics.revocationPublished(message.text());
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.authstack.api.metrics.control.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +35,7 @@ class RevocationFeedTest {
     @BeforeEach
     void init() {
         cut = new RevocationFeed();
+        cut.metrics = new Metrics();
         cut.clock = clock;
         cut.threads = runnable -> {
             Thread thread = new Thread(runnable);
