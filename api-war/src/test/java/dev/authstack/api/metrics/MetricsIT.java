@@ -14,6 +14,7 @@ import java.util.Map;
 import dev.authstack.it.Api;
 import dev.authstack.it.Eventually;
 import dev.authstack.it.PrivateRedis;
+import dev.authstack.it.PrometheusText;
 import dev.authstack.it.TestStack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.authstack.api.metrics;
+package dev.authstack.it;
 
 import org.junit.jupiter.api.Test;
 

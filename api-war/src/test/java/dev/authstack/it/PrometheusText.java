@@ -1,4 +1,4 @@
-package dev.authstack.api.metrics;
+package dev.authstack.it;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * formed and escaped; no series twice; a counter's value a non-negative number and its name ending in _total. Fails
  * with the line that broke a rule.
  */
-final class PrometheusText {
+public final class PrometheusText {
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"");
@@ -25,7 +25,7 @@ final class PrometheusText {
     private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram", "summary", "untyped");
 
     /** One series: its name, its labels sorted by name, and its value. */
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     private final Map<String, String> types = new HashMap<>();
@@ -34,22 +34,22 @@ final class PrometheusText {
     private PrometheusText() {
     }
 
-    static PrometheusText parse(String text) {
+    public static PrometheusText parse(String text) {
         PrometheusText parsed = new PrometheusText();
         parsed.read(text);
         return parsed;
     }
 
-    List<Sample> samples() {
+    public List<Sample> samples() {
         return List.copyOf(samples.values());
     }
 
-    String typeOf(String family) {
+    public String typeOf(String family) {
         return types.get(family);
     }
 
     /** The value of the one series with this name and exactly these labels; fails when there is none. */
-    double value(String name, Map<String, String> labels) {
+    public double value(String name, Map<String, String> labels) {
         Sample sample = samples.get(key(name, new TreeMap<>(labels)));
         if (sample == null) {
             throw new AssertionError("no series " + name + labels);
