@@ -118,10 +118,13 @@ test-asadmin: ## deploy both WARs onto a fresh Payara Server domain with asadmin
 test-fresh: ## the README's promise: make test passes and make run answers, in a fresh Debian container (about 10 min)
 	@bash scripts/test-fresh.sh
 
-.PHONY: load bench
+.PHONY: load bench bench-scale
 
 load: ## a mixed workload for LOAD_SECONDS (60) at 64 connections: no 5xx, no socket error, nothing lost
 	@bash scripts/load.sh
 
 bench: ## measure the JWT filter, logins against BCrypt, latency, 100,000 revocations, start-up; writes target/bench/
 	@bash scripts/bench.sh
+
+bench-scale: ## the admin lists and a login with 100,000 users and 1,000,000 audit events; writes target/bench/scale.md
+	@bash scripts/bench-scale.sh

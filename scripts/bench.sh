@@ -75,23 +75,20 @@ start_bare() {
   done
   echo "the bare baseline ($name) did not start: $bare_dir/$name.log" >&2; exit 1
 }
-nginx_dirs=()
-# start_nginx NAME API_PORT WEB_PORT: Debian's nginx with the project's nginx.conf, its upstreams on these ports;
-# sets started_port
+nginx_pids=()
+# start_nginx NAME API_PORT WEB_PORT: scripts/local-nginx.sh, the project's nginx.conf with its upstreams on these
+# ports; sets started_port
 start_nginx() {
   local name=$1 port dir
   port=$(spare_port) dir=$root/target/bench/nginx-$name
-  rm -rf "$dir" && mkdir -p "$dir/logs"
-  sed "s/listen 80;/listen 127.0.0.1:$port;/" "$root/containers/nginx/nginx.conf" > "$dir/nginx.conf"
-  sed -e "s/server api:8080;/server 127.0.0.1:$2;/" -e "s/server web:8080;/server 127.0.0.1:$3;/" \
-    "$root/containers/nginx/upstreams.conf" > "$dir/upstreams.conf"
-  cp /etc/nginx/mime.types "$dir/"
-  nginx -p "$dir" -c "$dir/nginx.conf" -g "pid $dir/nginx.pid;" > "$dir/nginx.out" 2>&1
-  nginx_dirs+=("$dir")
+  rm -rf "$dir" && mkdir -p "$dir"
+  bash "$root/scripts/local-nginx.sh" "$dir" "$port" "$2" "$3" > "$dir/nginx.out" 2>&1 &
+  nginx_pids+=($!)
+  for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
   started_port=$port
 }
 stop_all() {
-  for dir in "${nginx_dirs[@]}"; do [ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null; done
+  for pid in "${nginx_pids[@]}"; do kill "$pid" 2>/dev/null; done
   for pid in "${bare_pids[@]}"; do kill "$pid" 2>/dev/null; done
   wait "${bare_pids[@]}" 2>/dev/null || true
   stop_instance

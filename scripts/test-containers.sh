@@ -173,7 +173,9 @@ check "browser login through nginx and the web app" env BROWSER_PASSWORD="$user_
 
 say "revocations cross API instances"
 # A container on several networks (the API is on the proxies' and the backend's) has an address on each: the first.
-ip_of() { podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "$1" | awk '{print $1}'; }
+# A container's address on the proxies' network, the one nginx logs and every app container is on (web instances
+# are on the grid too, API instances on the backend).
+ip_of() { podman inspect --format "{{(index .NetworkSettings.Networks \"${project}_proxies\").IPAddress}}" "$1"; }
 api_containers=($(podman ps --format '{{.Names}}' --filter "label=$label" --filter "label=com.docker.compose.service=api" | sort))
 first_api=http://$(ip_of "${api_containers[0]}"):8080/api/v1
 second_api=http://$(ip_of "${api_containers[1]}"):8080/api/v1
@@ -239,6 +241,28 @@ check "the API says it cannot read Redis's configuration (readiness: revocations
   bash -c 'curl -s --max-time 10 "$1/health/ready" | grep -q "\"revocations\": *\"unknown: Redis refused CONFIG GET\""' _ "$base"
 api_denials=$(for c in "${api_containers[@]}"; do podman logs "$c" 2>&1; done | grep -cE 'permission denied for|must be owner of|NOPERM|NOAUTH|WRONGPASS')
 check "no API instance has logged a refusal from PostgreSQL or Redis ($api_denials lines)" [ "$api_denials" -eq 0 ]
+
+say "the web instances' data grid: a network of its own"
+# The grid holds the HTTP sessions, and so the users' tokens. Hazelcast listens on the grid's subnet only
+# (web.Containerfile), and nothing but the web instances is on that network.
+mapfile -t web_containers < <(podman ps --format '{{.Names}}' --filter "label=$label" --filter "label=com.docker.compose.service=web")
+tcp_listeners() { # a container's TCP listeners other than HTTP (8080), as /proc has them: hex address:port
+  podman exec "$1" cat /proc/net/tcp /proc/net/tcp6 | awk '$4 == "0A" { split($2, a, ":"); if (a[2] != "1F90") print $2 }'
+}
+for c in "${web_containers[@]}"; do
+  listeners=$(tcp_listeners "$c" | xargs)
+  echo "   $c listens, besides HTTP, on: $listeners"
+  # 172.30.250.x in /proc's little-endian hex ends in FA1EAC.
+  check "$c: Hazelcast listens on the grid's subnet (172.30.250.0/24) and nowhere else" \
+    bash -c '[ -n "$1" ] && ! tr " " "\n" <<< "$1" | grep -qv "FA1EAC:"' _ "$listeners"
+done
+networks_of_others=$(for c in $(podman ps --format '{{.Names}}' --filter "label=$label"); do
+  case $c in *_web_*) ;; *) podman inspect -f '{{.Name}}: {{range $name, $_ := .NetworkSettings.Networks}}{{$name}} {{end}}' "$c" ;; esac
+done)
+check "nginx, the API and the databases are not on the grid network" bash -c '! grep -q "_grid" <<< "$1"' _ "$networks_of_others"
+grid_port=$((16#$(tcp_listeners "${web_containers[0]}" | head -n 1 | cut -d: -f2)))
+check "an API container cannot reach the grid (port $grid_port of a web instance on the proxies' network)" \
+  bash -c '! podman exec "$1" bash -c "exec 3<>/dev/tcp/$2/$3" 2>/dev/null' _ "${api_containers[0]}" "$(ip_of "${web_containers[0]}")" "$grid_port"
 
 say "failover: one web and one API container killed during a browser session and a request load"
 load=$(mktemp -d)

@@ -115,10 +115,11 @@ class AuditIT {
 
     @Test
     void eventsOlderThanTheRetentionAreRemoved() {
-        TestStack.get().psql("INSERT INTO audit_events (occurred_at, type, details) VALUES (now() - interval '91 days', 'logout', 'ancient')");
-        assertEquals("1", TestStack.get().psql("SELECT count(*) FROM audit_events WHERE details = 'ancient'").strip());
+        // RETURNING proves the row went in: counting it afterwards races the sweep, which may already have removed it.
+        String id = TestStack.get().psql("INSERT INTO audit_events (occurred_at, type, details) VALUES (now() - interval '91 days', 'logout', 'ancient') RETURNING id").strip();
+        assertTrue(id.matches("\\d+"), "inserted: " + id);
         String left = Eventually.until(Duration.ofSeconds(15),
-                () -> TestStack.get().psql("SELECT count(*) FROM audit_events WHERE details = 'ancient'").strip(), "0"::equals);
+                () -> TestStack.get().psql("SELECT count(*) FROM audit_events WHERE id = " + id).strip(), "0"::equals);
         assertEquals("0", left, "removed by the retention sweep (every 2 s in the tests)");
     }
 

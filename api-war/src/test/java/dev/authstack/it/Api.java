@@ -13,13 +13,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A typed little client for the API under test: one method per HTTP verb, answers with status, headers and JSON. */
 public final class Api {
 
     /** What every error of the API is. */
     public static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"next\"");
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder()
@@ -167,6 +173,32 @@ public final class Api {
             throw new AssertionError("creating " + username + " failed: " + answer);
         }
         return answer.json();
+    }
+
+    /** The URL of the page after this one, from the answer's {@code Link: <url>; rel="next"}; null on the last page. */
+    public static String nextPage(Answer answer) {
+        for (String link : answer.response().headers().allValues("Link")) {
+            Matcher next = NEXT.matcher(link);
+            if (next.find()) {
+                return next.group(1);
+            }
+        }
+        return null;
+    }
+
+    /** Every user, following GET /users's pages to the last. */
+    public List<JsonObject> everyUser(String adminToken) {
+        List<JsonObject> users = new ArrayList<>();
+        String page = "users?limit=500";
+        while (page != null) {
+            Answer answer = get(page, adminToken);
+            if (answer.status() != 200) {
+                throw new AssertionError("listing users failed: " + answer);
+            }
+            users.addAll(answer.jsonArray().getValuesAs(JsonObject.class));
+            page = nextPage(answer);
+        }
+        return users;
     }
 
     /** A user without last_login_at, which the login that a test makes changes a moment later (it is written after the answer). */

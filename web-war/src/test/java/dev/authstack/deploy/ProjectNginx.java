@@ -11,9 +11,8 @@ import java.util.stream.Collectors;
 import dev.authstack.it.Processes;
 
 /**
- * Debian's nginx running containers/nginx/nginx.conf as it is, but for two things a test cannot share with a
- * container: the port (a free one on the loopback, since a test cannot take port 80) and upstreams.conf, whose "api"
- * and "web" servers become the given local ports.
+ * Debian's nginx running containers/nginx/nginx.conf as it is, through scripts/local-nginx.sh (which make bench uses
+ * too): on a free port of the loopback, with the "api" and "web" upstreams on the given local ports.
  */
 public final class ProjectNginx implements AutoCloseable {
 
@@ -30,19 +29,8 @@ public final class ProjectNginx implements AutoCloseable {
     public static ProjectNginx start(List<Integer> apiPorts, List<Integer> webPorts) throws IOException, InterruptedException {
         int port = Processes.freePort();
         Path directory = Files.createTempDirectory("nginx-it");
-        Path containers = Processes.projectRoot().resolve("containers").resolve("nginx");
-        String conf = Files.readString(containers.resolve("nginx.conf"));
-        if (conf.split("\\blisten 80;", -1).length != 2) {
-            throw new IllegalStateException("nginx.conf should have one plain listener to move");
-        }
-        Files.writeString(directory.resolve("nginx.conf"), conf.replace("listen 80;", "listen 127.0.0.1:" + port + ";"));
-        Files.copy(Path.of("/etc/nginx/mime.types"), directory.resolve("mime.types"));
-        Files.writeString(directory.resolve("upstreams.conf"), Files.readString(containers.resolve("upstreams.conf"))
-                .replace("server api:8080;", servers(apiPorts))
-                .replace("server web:8080;", servers(webPorts)));
-        Files.createDirectories(directory.resolve("logs"));
-        Process process = new ProcessBuilder("nginx", "-p", directory.toString(), "-c", directory.resolve("nginx.conf").toString(),
-                "-g", "daemon off; pid " + directory.resolve("nginx.pid") + ";")
+        Process process = new ProcessBuilder("bash", Processes.projectRoot().resolve("scripts/local-nginx.sh").toString(),
+                directory.toString(), String.valueOf(port), ports(apiPorts), ports(webPorts))
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("nginx.log").toFile())
                 .start();
@@ -56,8 +44,8 @@ public final class ProjectNginx implements AutoCloseable {
         return nginx;
     }
 
-    private static String servers(List<Integer> ports) {
-        return ports.stream().map(port -> "server 127.0.0.1:" + port + ";").collect(Collectors.joining("\n    "));
+    private static String ports(List<Integer> ports) {
+        return ports.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** http://127.0.0.1:PORT/ */

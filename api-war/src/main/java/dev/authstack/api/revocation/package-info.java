@@ -9,7 +9,8 @@
  * published before its change commits (a change Redis cannot take is rolled back), every (re)subscription reads all
  * revocations from Redis and all stamps from PostgreSQL before it is trusted, and no message can make a refused token
  * acceptable: stamps only grow from messages, and only PostgreSQL's value lowers one. A Redis that forgets its data
- * can bring back logged-out tokens until their {@code exp}, never a changed user's. It observes {@code users}'
+ * can bring back logged-out tokens until their {@code exp}, never a changed user's. Whoever publishes on the channel
+ * cannot grow the memory past its bound: what does not fit is asked of Redis or PostgreSQL, never guessed. It observes {@code users}'
  * {@code UserSecurityChanged}; {@code users} knows nothing of it.
  */
 package dev.authstack.api.revocation;

@@ -1,6 +1,5 @@
 package dev.authstack.web.admin;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -10,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,24 @@ import dev.authstack.web.UserRow;
 import dev.authstack.web.api.ApiClient;
 import dev.authstack.web.api.ApiProblemException;
 import dev.authstack.web.api.ApiUnavailableException;
+import dev.authstack.web.api.UsersPage;
 import dev.authstack.web.session.ActiveUser;
 
-/** admin/users.xhtml. View-scoped: the table and the forms live as long as the page. */
+/**
+ * admin/users.xhtml?q=&cursor=: one page of users, searched by the prefix of a username or e-mail address. The search
+ * and the page are GET parameters, so a page is a link that can be bookmarked and shared; Next follows the API's
+ * cursor and First drops it. View-scoped: the table and the forms live as long as the page, and a mutation redirects
+ * back to the same page (or, after a creation, to the new user).
+ */
 @Named
 @ViewScoped
 public class UsersBacking implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
+    static final int PAGE_SIZE = 50;
     private static final String USERS_PAGE = "/admin/users.xhtml?faces-redirect=true";
+    /** The page the mutation was made on: its search and cursor are the view's parameters. */
+    private static final String SAME_PAGE = USERS_PAGE + "&includeViewParams=true";
 
     @Inject
     @RestClient
@@ -44,27 +54,37 @@ public class UsersBacking implements Serializable {
     @Inject
     ActiveUser activeUser;
 
+    private String q;
+    private String cursor;
+    private String nextCursor;
     private List<UserRow> users = List.of();
     private final CreateForm create = new CreateForm();
     private final Map<Long, EditForm> edits = new HashMap<>();
     /** The user whose edit dialog failed and is shown open again, with what was typed. */
     private Long reopenedEdit;
 
-    @PostConstruct
-    void load() {
+    /** After the view parameters are set (f:viewAction), on the GET only: a postback keeps the page it was on. */
+    public void load() {
         try {
-            users = api.users(activeUser.bearer()).stream().map(UserRow::new).toList();
+            UsersPage page = UsersPage.of(api.users(activeUser.bearer(), PAGE_SIZE, blankToNull(cursor), blankToNull(q)));
+            users = page.users().stream().map(UserRow::new).toList();
+            nextCursor = page.nextCursor();
             users.forEach(user -> edits.put(user.getId(), new EditForm(user)));
-        } catch (ApiUnavailableException e) {
+        } catch (ApiProblemException | ApiUnavailableException e) {
             Messages.error(e.getMessage());
         }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     public String createUser() {
         try {
             UserView created = api.register(activeUser.bearer(), create.toNewUser());
             Messages.info("User " + created.username() + " created.");
-            return USERS_PAGE;
+            // A new user has the highest id, so the last page: show it by its name instead.
+            return USERS_PAGE + "&q=" + URLEncoder.encode(created.username(), StandardCharsets.UTF_8);
         } catch (ApiProblemException e) {
             showProblem(e, "create");
         } catch (ApiUnavailableException e) {
@@ -79,7 +99,7 @@ public class UsersBacking implements Serializable {
         try {
             api.update(activeUser.bearer(), id, changes.toChanges());
             Messages.info("User " + changes.getUsername() + " saved.");
-            return USERS_PAGE;
+            return SAME_PAGE;
         } catch (ApiProblemException e) {
             showProblem(e, "edit-" + id);
         } catch (ApiUnavailableException e) {
@@ -98,7 +118,7 @@ public class UsersBacking implements Serializable {
         } catch (ApiProblemException | ApiUnavailableException e) {
             Messages.error(e.getMessage());
         }
-        return USERS_PAGE;
+        return SAME_PAGE;
     }
 
     /**
@@ -114,6 +134,30 @@ public class UsersBacking implements Serializable {
                 Messages.fieldError(clientId, message);
             }
         });
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public String getCursor() {
+        return cursor;
+    }
+
+    public void setCursor(String cursor) {
+        this.cursor = cursor;
+    }
+
+    public String getNextCursor() {
+        return nextCursor;
+    }
+
+    public boolean isFirstPage() {
+        return blankToNull(cursor) == null;
     }
 
     public List<UserRow> getUsers() {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -93,9 +94,11 @@ public interface ApiClient {
     @Path("hello")
     Greeting hello(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
+    /** A page of users; read it with {@link UsersPage#of}, which takes the next page's cursor from the Link header. */
     @GET
     @Path("users")
-    List<UserView> users(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+    Response users(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("limit") Integer limit,
+                   @QueryParam("cursor") String cursor, @QueryParam("q") String q);
 
     @GET
     @Path("users/{id}")

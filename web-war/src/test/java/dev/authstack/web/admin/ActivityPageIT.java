@@ -56,7 +56,7 @@ class ActivityPageIT {
         List<String> failed = browser.driver().findElements(By.cssSelector("#events td.type")).stream().map(cell -> cell.getText()).toList();
         assertEquals(List.of("login failed"), failed);
 
-        browser.open("admin/users.xhtml");
+        browser.open("admin/users.xhtml?q=" + username);
         String lastLogin = browser.driver().findElements(By.cssSelector("#users tr")).stream()
                 .filter(row -> row.getText().contains(username)).findFirst().orElseThrow()
                 .findElement(By.cssSelector("td.last-login")).getText();

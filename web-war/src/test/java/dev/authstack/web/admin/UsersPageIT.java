@@ -10,6 +10,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.lang.annotation.Annotation;
+import java.util.List;
 
 import dev.authstack.api.contract.EmailAddress;
 import dev.authstack.api.contract.PlainText;
@@ -100,7 +101,7 @@ class UsersPageIT {
     void anAdminEditsAUserInTheModalDialog() {
         JsonObject user = api.createUser(api.loginAsAdmin(), "password-1", false);
         long id = user.getJsonNumber("id").longValue();
-        browser.open("admin/users.xhtml");
+        browser.open("admin/users.xhtml?q=" + user.getString("username"));
 
         browser.click("#edit-button-" + id);
         browser.find("#edit-modal-" + id);
@@ -114,6 +115,8 @@ class UsersPageIT {
         assertEquals("edited-" + user.getString("email"), saved.getString("email"));
         assertTrue(saved.getBoolean("is_admin"));
         assertTrue(browser.text("#user-" + id).contains("Administrator"));
+        assertTrue(browser.driver().getCurrentUrl().contains("q=" + user.getString("username")), "back on the same page: "
+                + browser.driver().getCurrentUrl());
     }
 
     @Test
@@ -121,7 +124,7 @@ class UsersPageIT {
         String admin = api.loginAsAdmin();
         JsonObject first = api.createUser(admin, "password-1", false);
         JsonObject second = api.createUser(admin, "password-1", false);
-        browser.open("admin/users.xhtml");
+        browser.open("admin/users.xhtml?q=" + second.getString("username"));
         long id = second.getJsonNumber("id").longValue();
 
         browser.click("#edit-button-" + id);
@@ -136,7 +139,7 @@ class UsersPageIT {
     void anAdminDeletesAUserAfterConfirming() {
         JsonObject user = api.createUser(api.loginAsAdmin(), "password-1", false);
         long id = user.getJsonNumber("id").longValue();
-        browser.open("admin/users.xhtml");
+        browser.open("admin/users.xhtml?q=" + user.getString("username"));
 
         browser.click("#delete-button-" + id);
         browser.find("#delete-modal-" + id);
@@ -153,7 +156,7 @@ class UsersPageIT {
         JsonObject self = api.get("me", api.loginAsAdmin()).json();
         long id = self.getJsonNumber("id").longValue();
         // Other tests may leave administrators behind: this only needs the API's refusal to reach the page.
-        for (JsonObject user : api.get("users", api.loginAsAdmin()).jsonArray().getValuesAs(JsonObject.class)) {
+        for (JsonObject user : api.everyUser(api.loginAsAdmin())) {
             if (user.getBoolean("is_admin") && user.getJsonNumber("id").longValue() != id) {
                 api.put("users/" + user.getInt("id"), "{\"is_active\":false}", api.loginAsAdmin());
             }
@@ -176,6 +179,96 @@ class UsersPageIT {
             assertTrue(other.has("#nav-dashboard"), "in the same layout");
             other.screenshots("forbidden");
         }
+    }
+
+    /** More users than a page: Next follows the API's cursor, First goes back, and no user is on two pages. */
+    @Test
+    void pagesWithNextAndFirstKeepingTheSearch() {
+        String prefix = insertUsers(UsersBacking.PAGE_SIZE + 5, "");
+        browser.open("admin/users.xhtml?q=" + prefix);
+        List<String> first = rowIds();
+        assertEquals(UsersBacking.PAGE_SIZE, first.size());
+        assertFalse(browser.has("#first-page"), "no First on the first page");
+
+        browser.submit("#next-page");
+        String url = browser.driver().getCurrentUrl();
+        assertTrue(url.contains("q=" + prefix) && url.contains("cursor="), url);
+        List<String> second = rowIds();
+        assertEquals(5, second.size());
+        assertTrue(second.stream().noneMatch(first::contains), "no user on two pages");
+        assertFalse(browser.has("#next-page"), "no Next on the last page");
+        browser.screenshots("users-last-page");
+
+        browser.submit("#first-page");
+        assertEquals(first, rowIds());
+        assertFalse(browser.driver().getCurrentUrl().contains("cursor="), browser.driver().getCurrentUrl());
+    }
+
+    /** The search box is a GET form: its result has an address that shows the same users when opened again. */
+    @Test
+    void theSearchIsABookmarkableGet() {
+        String prefix = insertUsers(3, "");
+        browser.type("#search-q", prefix.toUpperCase());
+        browser.submit("#search-submit");
+        String url = browser.driver().getCurrentUrl();
+        assertTrue(url.contains("/admin/users.xhtml?q=" + prefix.toUpperCase()), url);
+        List<String> found = rowIds();
+        assertEquals(3, found.size());
+        assertEquals(prefix.toUpperCase(), browser.find("#search-q").getAttribute("value"));
+
+        browser.open("dashboard.xhtml");
+        browser.driver().get(url);
+        assertEquals(found, rowIds());
+
+        browser.open("admin/users.xhtml?q=" + prefix + "%25");
+        assertTrue(browser.has("#no-users"), "a percent sign is a percent sign");
+    }
+
+    /** A cursor the API did not write, typed into the address bar: the API's refusal, not an error page. */
+    @Test
+    void aForgedCursorShowsTheApisRefusal() {
+        browser.open("admin/users.xhtml?cursor=forged");
+        assertTrue(browser.text("#messages").contains("cursor"), browser.text("#messages"));
+        assertTrue(browser.has("#no-users"));
+        assertTrue(browser.has("#create"), "the rest of the page is there");
+    }
+
+    /** Edit and Delete lie fully inside the window on a desktop and on a phone, even beside very long names. */
+    @Test
+    void editAndDeleteFitTheWindowAtEveryWidth() {
+        String prefix = insertUsers(3, "a-rather-long-name-that-goes-on");
+        TestStack.get().psql("UPDATE users SET email = username || '.' || repeat('x', 150) || '@example.com' WHERE username LIKE '"
+                + prefix + "%'");
+        browser.open("admin/users.xhtml?q=" + prefix);
+        for (int width : new int[] {Browser.DESKTOP, Browser.PHONE}) {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            for (String button : List.of("edit-button-", "delete-button-")) {
+                for (String id : rowIds()) {
+                    @SuppressWarnings("unchecked")
+                    List<Number> box = (List<Number>) ((JavascriptExecutor) browser.driver()).executeScript(
+                            "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                                    + " return [r.left, r.right, r.width, window.innerWidth];", button + id);
+                    assertTrue(box.get(2).doubleValue() > 0 && box.get(0).doubleValue() >= 0
+                            && box.get(1).doubleValue() <= box.get(3).doubleValue(), width + " px: " + button + id + " at " + box);
+                }
+            }
+        }
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('users').scrollIntoView()");
+        browser.screenshots("users-long-names");
+    }
+
+    /** Users straight into PostgreSQL, many at once: "w", 11 random characters, the filler, a number. Answers the prefix. */
+    private static String insertUsers(int count, String filler) {
+        String prefix = "w" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 11);
+        TestStack.get().psql("INSERT INTO users (username, email, password_hash) SELECT '" + prefix + filler + "' || n, '"
+                + prefix + filler + "' || n || '@example.com', '$2a$10$" + "a".repeat(53) + "' FROM generate_series(1, " + count + ") n");
+        return prefix;
+    }
+
+    private List<String> rowIds() {
+        browser.find("#users");
+        return browser.driver().findElements(org.openqa.selenium.By.cssSelector("#users tbody tr")).stream()
+                .map(row -> row.getAttribute("id").substring("user-".length())).toList();
     }
 
     private void create(String username, String email, String password) {

@@ -49,18 +49,33 @@ public class LoginThrottle {
     static final String ADDRESS = "auth:throttle:address:";
     static final String DEVICE = "auth:throttle:device:";
 
+    /**
+     * Spends one attempt of an address's budget: 0 when the attempt may go on, or the milliseconds until the window
+     * ends. Shared by both scripts below, so a login and a refresh count against one budget in one way.
+     */
+    private static final String SPEND_ADDRESS = """
+            local function spendAddress(key, budget, windowSeconds)
+              if tonumber(redis.call('GET', key) or '0') >= budget then
+                local ttl = redis.call('PTTL', key)
+                if ttl < 0 then ttl = windowSeconds * 1000 end
+                return ttl
+              end
+              redis.call('INCR', key)
+              if redis.call('TTL', key) < 0 then redis.call('EXPIRE', key, windowSeconds) end
+              return 0
+            end
+            """;
+
     /** Answers {0, 0} when the attempt may go on, or {1 or 2, milliseconds to wait} for the account or the address. */
-    private static final String BEGIN = """
+    private static final String BEGIN = SPEND_ADDRESS + """
             local now = tonumber(ARGV[1])
             local allowedAt = tonumber(redis.call('HGET', KEYS[1], 'allowed_at') or '0')
             if allowedAt > now then
               return {1, allowedAt - now}
             end
-            local used = tonumber(redis.call('GET', KEYS[2]) or '0')
-            if used >= tonumber(ARGV[5]) then
-              local ttl = redis.call('PTTL', KEYS[2])
-              if ttl < 0 then ttl = tonumber(ARGV[6]) * 1000 end
-              return {2, ttl}
+            local addressWait = spendAddress(KEYS[2], tonumber(ARGV[5]), tonumber(ARGV[6]))
+            if addressWait > 0 then
+              return {2, addressWait}
             end
             local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
             local free = tonumber(ARGV[2])
@@ -69,22 +84,12 @@ public class LoginThrottle {
               redis.call('HSET', KEYS[1], 'allowed_at', string.format('%d', now + wait))
             end
             redis.call('EXPIRE', KEYS[1], ARGV[4])
-            redis.call('INCR', KEYS[2])
-            if redis.call('TTL', KEYS[2]) < 0 then redis.call('EXPIRE', KEYS[2], ARGV[6]) end
             return {0, 0}
             """;
 
     /** The address half of {@link #BEGIN}: answers 0 when the attempt may go on, or the milliseconds to wait. */
-    private static final String BEGIN_UNNAMED = """
-            local used = tonumber(redis.call('GET', KEYS[1]) or '0')
-            if used >= tonumber(ARGV[1]) then
-              local ttl = redis.call('PTTL', KEYS[1])
-              if ttl < 0 then ttl = tonumber(ARGV[2]) * 1000 end
-              return ttl
-            end
-            redis.call('INCR', KEYS[1])
-            if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
-            return 0
+    private static final String BEGIN_UNNAMED = SPEND_ADDRESS + """
+            return spendAddress(KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]))
             """;
 
     /** Answers 0 when the attempt may go on as the device's, or 1 when the device has used up its failures. */

@@ -46,6 +46,8 @@ public class BackendsReadiness implements HealthCheck {
                 .withData("postgresql", postgresql ? "UP" : "DOWN")
                 .withData("redis", redisUp ? "UP" : "DOWN")
                 .withData("revocations", redisDurability.verdict())
+                .withData("revocation_memory", revocationFeed.memory())
+                .withData("revocation_feed_lag_millis", revocationFeed.lagMillis())
                 .status(postgresql && redisUp)
                 .build();
     }

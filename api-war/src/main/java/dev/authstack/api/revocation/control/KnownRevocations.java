@@ -2,7 +2,9 @@ package dev.authstack.api.revocation.control;
 
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.authstack.api.users.entity.UserSecurityChanged;
 
@@ -11,25 +13,49 @@ import dev.authstack.api.users.entity.UserSecurityChanged;
  * tokens, each with the epoch second after which it no longer matters, and the users' security stamps. Fed by
  * {@link RevocationFeed}; safe for any number of threads.
  * <p>
- * Stamps only grow, whatever order the news arrives in ({@link #stampAtLeast}); the one exception is the database's
+ * Stamps only grow, whatever order the news arrives in ({@link #stampAnnounced}); the one exception is the database's
  * own settled value ({@link #settle}, {@link #replaceStamps}), read once no change is in flight.
+ * <p>
+ * Bounded, because whoever can publish on the channel decides how much news arrives: at most {@code maxTokens} revoked
+ * tokens heard from Redis and at most {@code maxUsers} stamps. What does not fit is left out, never guessed: a token
+ * left out is still in Redis ({@code auth:revoked:<id>} is written before it is published), so until the last one
+ * left out would have expired anyway {@link #holdsEveryRevocation} says no and {@link Revocations} asks Redis; a user
+ * whose stamp is not held is read from PostgreSQL on every request. News this instance trusts (its own logouts, the
+ * sessions PostgreSQL says ended) is always kept: it is as much as the real traffic, not what a publisher wants.
  */
 final class KnownRevocations {
 
+    private final int maxTokens;
+    private final int maxUsers;
     private final Map<String, Long> revokedTokens = new ConcurrentHashMap<>();
     private volatile Map<Long, Long> stamps = new ConcurrentHashMap<>();
+    /** Users with a stamp announced since their stamp was last read settled: only they need a settle's database read. */
+    private final Set<Long> unsettled = ConcurrentHashMap.newKeySet();
+    /** The epoch second until which a revocation that did not fit could still matter. */
+    private final AtomicLong leftOutUntil = new AtomicLong(Long.MIN_VALUE);
+
+    KnownRevocations(int maxTokens, int maxUsers) {
+        this.maxTokens = maxTokens;
+        this.maxUsers = maxUsers;
+    }
 
     /** Refuses the token until {@code until}, from news this instance trusts: a token it verified, the database. */
     void tokenRevoked(String tokenId, long until) {
-        tokenRevoked(tokenId, until, until);
+        revokedTokens.merge(tokenId, until, Math::max);
     }
 
     /**
      * Refuses the token until {@code until}, but never past {@code latest}, the longest token life from now: a token
-     * issued before this news cannot live longer, whatever epoch second a message names.
+     * issued before this news cannot live longer, whatever epoch second a message names. False when it did not fit.
      */
-    void tokenRevoked(String tokenId, long until, long latest) {
-        revokedTokens.merge(tokenId, Math.min(until, latest), Math::max);
+    boolean tokenRevoked(String tokenId, long until, long latest) {
+        long clamped = Math.min(until, latest);
+        if (revokedTokens.size() >= maxTokens && !revokedTokens.containsKey(tokenId)) {
+            leftOutUntil.accumulateAndGet(clamped, Math::max);
+            return false;
+        }
+        revokedTokens.merge(tokenId, clamped, Math::max);
+        return true;
     }
 
     boolean isTokenRevoked(String tokenId, long nowSecond) {
@@ -37,20 +63,53 @@ final class KnownRevocations {
         return until != null && until >= nowSecond;
     }
 
-    void stampAtLeast(long userId, long stamp) {
+    /** False while a revocation that did not fit could still apply: then a token not held here must be asked of Redis. */
+    boolean holdsEveryRevocation(long nowSecond) {
+        return leftOutUntil.get() < nowSecond;
+    }
+
+    /** A change announced on the channel (or by this instance): the user's tokens with an older stamp are refused. */
+    void stampAnnounced(long userId, long stamp) {
+        if (hold(userId, stamp)) {
+            unsettled.add(userId);
+        }
+    }
+
+    /** The committed stamp of a user this instance had not heard of, read from the database. */
+    void stampLookedUp(long userId, long stamp) {
+        hold(userId, stamp);
+    }
+
+    private boolean hold(long userId, long stamp) {
+        if (stamps.size() >= maxUsers && !stamps.containsKey(userId)) {
+            return false;
+        }
         stamps.merge(userId, stamp, Math::max);
+        return true;
+    }
+
+    /**
+     * Whether a rolled-back change of the user needs the database read again, and from now on not: only when a stamp
+     * was announced for it since it was last settled. A hundred {@code settle} messages for one user cost one read.
+     */
+    boolean takeUnsettled(long userId) {
+        return unsettled.remove(userId);
     }
 
     /** The stamp the database holds now; empty means the user is gone. */
     void settle(long userId, OptionalLong stamp) {
-        stamps.put(userId, stamp.orElse(UserSecurityChanged.DELETED));
+        stamps.computeIfPresent(userId, (user, held) -> stamp.orElse(UserSecurityChanged.DELETED));
     }
 
+    /** Every stamp, read settled: what was announced before is in it, and the rest arrives on the channel after. */
     void replaceStamps(Map<Long, Long> settled) {
-        stamps = new ConcurrentHashMap<>(settled);
+        Map<Long, Long> held = new ConcurrentHashMap<>();
+        settled.entrySet().stream().limit(maxUsers).forEach(entry -> held.put(entry.getKey(), entry.getValue()));
+        stamps = held;
+        unsettled.clear();
     }
 
-    /** The user's stamp, or null when this instance has not heard of the user. */
+    /** The user's stamp, or null when this instance does not hold it. */
     Long stampOf(long userId) {
         return stamps.get(userId);
     }
@@ -61,5 +120,17 @@ final class KnownRevocations {
 
     int revokedTokenCount() {
         return revokedTokens.size();
+    }
+
+    int stampCount() {
+        return stamps.size();
+    }
+
+    int maxTokens() {
+        return maxTokens;
+    }
+
+    int maxUsers() {
+        return maxUsers;
     }
 }

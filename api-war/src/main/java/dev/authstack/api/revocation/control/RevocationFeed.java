@@ -1,5 +1,6 @@
 package dev.authstack.api.revocation.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -17,10 +18,13 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.authstack.api.metrics.control.Metrics;
 import dev.authstack.api.redis.control.Redis;
 import dev.authstack.api.redis.control.RedisDurability;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.params.ScanParams;
@@ -36,7 +40,10 @@ import static java.lang.System.Logger.Level.WARNING;
  * <p>
  * A watchdog on the platform's scheduler runs every {@link #TICK_MILLIS}: it starts the listener (a thread of the
  * platform's thread factory) when there is none, whatever ended the last one, with a backoff while Redis keeps
- * failing; and it pings through the subscription, dropping it when no answer came within {@link #PING_TIMEOUT_MILLIS}.
+ * failing; it drops a subscription that Redis has not confirmed within {@link #SUBSCRIBE_TIMEOUT_MILLIS}; and it pings
+ * through the subscription, dropping it when no pong came back within {@link #PING_TIMEOUT_MILLIS}. Only pongs count:
+ * a pong queues behind every message published before its ping, so it measures how far behind this instance reads,
+ * which a flood of messages (each one "an answer") would hide.
  * Fail closed: until the feed is synchronised, {@link Revocations} refuses every token (503).
  * A message that is not understood is ignored and logged (at most once a minute, with a short escaped prefix).
  */
@@ -47,6 +54,7 @@ public class RevocationFeed {
     static final long TICK_MILLIS = 100;
     static final long PING_EVERY_MILLIS = 500;
     static final long PING_TIMEOUT_MILLIS = 1500;
+    static final long SUBSCRIBE_TIMEOUT_MILLIS = 3000;
     static final long SWEEP_EVERY_MILLIS = 30_000;
     static final long MIN_BACKOFF_MILLIS = 100;
     static final long MAX_BACKOFF_MILLIS = 2000;
@@ -76,6 +84,14 @@ public class RevocationFeed {
     @ConfigProperty(name = "jwt.clock.skew.seconds")
     long clockSkewSeconds;
 
+    @Inject
+    @ConfigProperty(name = "revocation.memory.max.tokens")
+    int maxTokens;
+
+    @Inject
+    @ConfigProperty(name = "revocation.memory.max.users")
+    int maxUsers;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -86,11 +102,18 @@ public class RevocationFeed {
     ThreadFactory threads;
     /** The blocking subscription, run by the listener thread until it ends for any reason. */
     Runnable listening = this::listen;
+    Supplier<HostAndPort> primaries = () -> redis.primary();
+    Function<HostAndPort, Jedis> connections = address -> redis.connectionTo(address);
 
-    private final KnownRevocations known = new KnownRevocations();
+    KnownRevocations known;
 
     private volatile boolean synchronised;
+    private volatile boolean subscribed;
+    private volatile HostAndPort subscribedTo;
     private volatile long lastAnswerMillis;
+    private volatile long lagMillis;
+    private long listenerStartMillis;
+    private long lastLeftOutLogMillis = Long.MIN_VALUE;
     private volatile Jedis connection;
     private volatile JedisPubSub subscription;
     private Thread listener;
@@ -101,6 +124,11 @@ public class RevocationFeed {
     private long lastGarbageLogMillis = Long.MIN_VALUE;
     private long garbageSinceLog;
     private ScheduledFuture<?> watchdog;
+
+    @PostConstruct
+    void bound() {
+        known = new KnownRevocations(maxTokens, maxUsers);
+    }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         threads = managedThreads;
@@ -128,6 +156,18 @@ public class RevocationFeed {
         return known;
     }
 
+    /** How far behind this instance reads the channel: the last ping's round trip through the subscription. */
+    public long lagMillis() {
+        return lagMillis;
+    }
+
+    /** What the memory holds against its bounds, for readiness: an operator sees a flood, or an undersized limit. */
+    public String memory() {
+        return known.revokedTokenCount() + " revoked tokens (limit " + known.maxTokens() + "), " + known.stampCount()
+                + " users (limit " + known.maxUsers() + ")"
+                + (known.holdsEveryRevocation(clock.instant().getEpochSecond()) ? "" : "; at the limit: tokens are also checked in Redis");
+    }
+
     /**
      * One round of the watchdog. Never throws: a scheduled task that throws is never run again, and the feed must
      * outlive any failure.
@@ -145,12 +185,30 @@ public class RevocationFeed {
                 }
                 if (now >= nextStartMillis) {
                     listener = threads.newThread(listening);
+                    listenerStartMillis = now;
                     listener.start();
+                }
+            } else if (!subscribed) {
+                if (now - listenerStartMillis > SUBSCRIBE_TIMEOUT_MILLIS) {
+                    // Jedis waits for the confirmation without a timeout: a Redis that never sends it would hold the
+                    // feed (and every protected request, 503) for good.
+                    LOG.log(WARNING, "revocation feed: Redis did not confirm the subscription within {0} ms; reconnecting",
+                            SUBSCRIBE_TIMEOUT_MILLIS);
+                    disconnect();
                 }
             } else if (synchronised) {
                 backoffMillis = MIN_BACKOFF_MILLIS;
-                if (now - lastAnswerMillis > PING_TIMEOUT_MILLIS) {
-                    LOG.log(WARNING, "revocation feed: no answer to pings for {0} ms; reconnecting, protected requests answer 503 meanwhile",
+                HostAndPort primary = subscribedTo == null ? null : primaries.get();
+                if (primary != null && !primary.equals(subscribedTo)) {
+                    // Sentinel elected another primary: what is published there never reaches the old one, and what
+                    // the old one took before it fell may be lost. Subscribe there and read everything again.
+                    LOG.log(WARNING, "revocation feed: Redis's primary is now {0}; following it, protected requests answer "
+                            + "503 until it has read everything again", primary);
+                    synchronised = false;
+                    disconnect();
+                } else if (now - lastAnswerMillis > PING_TIMEOUT_MILLIS) {
+                    LOG.log(WARNING, "revocation feed: no pong for {0} ms (Redis silent, or this instance reads too far behind); "
+                            + "reconnecting, protected requests answer 503 meanwhile",
                             PING_TIMEOUT_MILLIS);
                     synchronised = false;
                     disconnect();
@@ -174,7 +232,7 @@ public class RevocationFeed {
             return;
         }
         try {
-            current.ping();
+            current.ping(String.valueOf(clock.millis()));
         } catch (RuntimeException e) {
             synchronised = false;
             disconnect();
@@ -183,16 +241,21 @@ public class RevocationFeed {
 
     /** Subscribes and listens until the connection ends; every way out ends this thread, and the watchdog starts another. */
     private void listen() {
-        try (Jedis jedis = redis.dedicatedConnection()) {
-            connection = jedis;
-            subscription = new Subscription();
-            jedis.subscribe(subscription, CHANNEL);
+        try {
+            HostAndPort address = primaries.get();
+            try (Jedis jedis = connections.apply(address)) {
+                connection = jedis;
+                subscription = new Subscription();
+                subscribedTo = address;
+                jedis.subscribe(subscription, CHANNEL);
+            }
         } catch (RuntimeException e) {
             if (backoffMillis == MIN_BACKOFF_MILLIS) {
                 LOG.log(WARNING, "revocation feed lost ({0}); protected requests answer 503 until it is back", e.getMessage());
             }
         } finally {
             synchronised = false;
+            subscribed = false;
             connection = null;
             subscription = null;
         }
@@ -217,7 +280,7 @@ public class RevocationFeed {
                 for (int i = 0; i < found.size(); i++) {
                     long until = untilOf(values.get(i));
                     if (until > 0) {
-                        known.tokenRevoked(found.get(i).substring(Revocations.REVOKED.length()), until, latestRevocation());
+                        revoked(found.get(i).substring(Revocations.REVOKED.length()), until);
                         read++;
                     }
                 }
@@ -247,24 +310,46 @@ public class RevocationFeed {
 
     void synchronised() {
         lastAnswerMillis = clock.millis();
+        subscribed = true;
         synchronised = true;
     }
 
     void received(String text) {
-        lastAnswerMillis = clock.millis();
         FeedMessage message = FeedMessage.parse(text).orElse(null);
         if (message == null) {
             ignored(text);
             return;
         }
         if (message instanceof FeedMessage.TokenRevoked revoked) {
-            known.tokenRevoked(revoked.tokenId(), revoked.until(), latestRevocation());
+            revoked(revoked.tokenId(), revoked.until());
         } else if (message instanceof FeedMessage.StampChanged changed) {
-            known.stampAtLeast(changed.userId(), changed.stamp());
-        } else if (message instanceof FeedMessage.ChangeRolledBack rolledBack) {
+            known.stampAnnounced(changed.userId(), changed.stamp());
+        } else if (message instanceof FeedMessage.ChangeRolledBack rolledBack && known.takeUnsettled(rolledBack.userId())) {
+            // A locking read of PostgreSQL, so only when a stamp was announced since the last one: a flood of settles
+            // for one user costs one read, for users never announced none.
             known.settle(rolledBack.userId(), securityStamps.settledStampOf(rolledBack.userId()));
         }
         metrics.revocationApplied(text);
+    }
+
+    private void revoked(String tokenId, long until) {
+        if (!known.tokenRevoked(tokenId, until, latestRevocation())) {
+            long now = clock.millis();
+            if (lastLeftOutLogMillis == Long.MIN_VALUE || now - lastLeftOutLogMillis >= GARBAGE_LOG_EVERY_MILLIS) {
+                lastLeftOutLogMillis = now;
+                LOG.log(WARNING, "revocation feed: the memory holds its limit of {0} revoked tokens; until those left out "
+                        + "expire, every protected request also asks Redis (REVOCATION_MEMORY_MAX_TOKENS)", known.maxTokens());
+            }
+        }
+    }
+
+    /** A pong carries the time its ping was sent: the round trip through everything queued on the subscription. */
+    void ponged(String sentMillis) {
+        long now = clock.millis();
+        if (sentMillis != null && sentMillis.matches("[0-9]{1,18}")) {
+            lagMillis = Math.max(0, now - Long.parseLong(sentMillis));
+        }
+        lastAnswerMillis = now;
     }
 
     private void ignored(String text) {
@@ -304,6 +389,7 @@ public class RevocationFeed {
 
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
+            subscribed = true;
             // Subscribed first, read second: what is published meanwhile waits on this connection, nothing is lost.
             try {
                 resynchronise();
@@ -328,7 +414,7 @@ public class RevocationFeed {
 
         @Override
         public void onPong(String pattern) {
-            lastAnswerMillis = clock.millis();
+            ponged(pattern);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -77,8 +78,15 @@ public class Revocations {
         if (known.isTokenRevoked(caller.tokenId(), now)) {
             return Optional.of("The token has been revoked.");
         }
-        if (caller.sessionId() != null && known.isTokenRevoked(ENDED_SESSION + caller.sessionId(), now)) {
+        String endedSession = caller.sessionId() == null ? null : ENDED_SESSION + caller.sessionId();
+        if (endedSession != null && known.isTokenRevoked(endedSession, now)) {
             return Optional.of("The token's session has ended; log in again.");
+        }
+        if (!known.holdsEveryRevocation(now)) {
+            Optional<String> refusal = refusalInRedis(caller.tokenId(), endedSession);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
         }
         if (caller.securityStamp() < stampOf(caller.userId(), known)) {
             return Optional.of("The token was revoked by a change to its user; log in again.");
@@ -94,11 +102,30 @@ public class Revocations {
         }
     }
 
-    /** A user created after this instance last synchronised is looked up once; the feed keeps it current after. */
+    /**
+     * While a revocation heard on the channel did not fit in memory, Redis holds it: {@code auth:revoked:<id>} is
+     * written before it is published, and lives as long as it matters.
+     */
+    private Optional<String> refusalInRedis(String tokenId, String endedSession) {
+        List<String> keys = endedSession == null ? List.of(REVOKED + tokenId) : List.of(REVOKED + tokenId, REVOKED + endedSession);
+        List<String> found = redis.call(client -> client.mget(keys.toArray(String[]::new)));
+        if (found.get(0) != null) {
+            return Optional.of("The token has been revoked.");
+        }
+        if (found.size() > 1 && found.get(1) != null) {
+            return Optional.of("The token's session has ended; log in again.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A user created after this instance last synchronised is looked up, and held when the memory has room; the feed
+     * keeps it current after. One the memory cannot hold is read from the database on every request.
+     */
     private long stampOf(long userId, KnownRevocations known) {
-        Long stamp = known.stampOf(userId);
-        if (stamp != null) {
-            return stamp;
+        Long held = known.stampOf(userId);
+        if (held != null) {
+            return held;
         }
         OptionalLong committed;
         try {
@@ -107,8 +134,11 @@ public class Revocations {
             metrics.backendUnavailable(Metrics.POSTGRESQL);
             throw new BackendUnavailableException("PostgreSQL", e);
         }
-        known.stampAtLeast(userId, committed.orElse(UserSecurityChanged.DELETED));
-        return known.stampOf(userId);
+        long stamp = committed.orElse(UserSecurityChanged.DELETED);
+        known.stampLookedUp(userId, stamp);
+        // News may have arrived meanwhile; a stamp only grows.
+        held = known.stampOf(userId);
+        return held == null ? stamp : Math.max(held, stamp);
     }
 
     public void revoke(String tokenId, Instant expiresAt) {
@@ -143,7 +173,7 @@ public class Revocations {
     /** Inside the change's transaction, before it commits: a failure here (Redis down) rolls the change back. */
     void announce(@Observes UserSecurityChanged change) {
         publish(new FeedMessage.StampChanged(change.userId(), change.stamp()));
-        feed.known().stampAtLeast(change.userId(), change.stamp());
+        feed.known().stampAnnounced(change.userId(), change.stamp());
     }
 
     /** The change was announced but did not commit: every instance reads the user's stamp again. */

@@ -7,12 +7,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.authstack.api.contract.CanonicalUsername;
@@ -48,8 +50,44 @@ public class UserStore {
     @Inject
     Event<UserAdministered> administered;
 
-    public List<User> all() {
-        return em.createNamedQuery(User.FIND_ALL, User.class).getResultList();
+    /** One page of users in id order, and the id the next page starts after (null on the last page). */
+    public record Page(List<User> users, Long lastId) {
+    }
+
+    /**
+     * The users after {@code afterId} (null: from the first), in id order, at most {@code limit}; with a
+     * {@code prefix}, only those whose username or e-mail address starts with it, regardless of case. Keyset, never
+     * OFFSET: a page costs the same however deep it is, and a user created or deleted meanwhile shifts no other user
+     * into a page already read or out of the next one. The prefix is matched literally ({@code %} and {@code _} too),
+     * through the lower(...) text_pattern_ops indexes of sql/06-users-search.sql.
+     */
+    public Page page(String prefix, Long afterId, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT u FROM User u WHERE 1 = 1");
+        if (prefix != null) {
+            jpql.append(" AND (LOWER(u.username) LIKE :prefix ESCAPE '!' OR LOWER(u.email) LIKE :prefix ESCAPE '!')");
+        }
+        if (afterId != null) {
+            jpql.append(" AND u.id > :after");
+        }
+        TypedQuery<User> query = em.createQuery(jpql.append(" ORDER BY u.id").toString(), User.class).setMaxResults(limit + 1);
+        if (prefix != null) {
+            query.setParameter("prefix", likePrefix(prefix));
+        }
+        if (afterId != null) {
+            query.setParameter("after", afterId);
+        }
+        List<User> found = query.getResultList();
+        if (found.size() <= limit) {
+            return new Page(found, null);
+        }
+        List<User> page = found.subList(0, limit);
+        return new Page(page, page.get(limit - 1).id());
+    }
+
+    /** The text as a LIKE pattern that matches it literally at the start, lower-cased as the indexes are. */
+    static String likePrefix(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return escaped + "%";
     }
 
     public User find(long id) {

@@ -25,7 +25,6 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "users")
-@NamedQuery(name = User.FIND_ALL, query = "SELECT u FROM User u ORDER BY u.id")
 @NamedQuery(name = User.FIND_BY_USERNAME, query = "SELECT u FROM User u WHERE LOWER(u.username) = :username")
 @NamedQuery(name = User.COUNT_BY_USERNAME, query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.username) = :username")
 @NamedQuery(name = User.COUNT_BY_EMAIL,
@@ -33,7 +32,6 @@ import java.util.Objects;
 @NamedQuery(name = User.ACTIVE_ADMINS, query = "SELECT u FROM User u WHERE u.admin = TRUE AND u.active = TRUE ORDER BY u.id")
 public class User {
 
-    public static final String FIND_ALL = "User.findAll";
     public static final String FIND_BY_USERNAME = "User.findByUsername";
     public static final String COUNT_BY_USERNAME = "User.countByUsername";
     public static final String COUNT_BY_EMAIL = "User.countByEmail";

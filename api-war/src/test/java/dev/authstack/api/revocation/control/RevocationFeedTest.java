@@ -4,6 +4,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,9 +20,12 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.authstack.api.metrics.control.Metrics;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +47,7 @@ class RevocationFeedTest {
         cut = new RevocationFeed();
         cut.metrics = new Metrics();
         cut.clock = clock;
+        cut.known = new KnownRevocations(1000, 1000);
         cut.threads = runnable -> {
             Thread thread = new Thread(runnable);
             started.add(thread);
@@ -103,17 +114,59 @@ class RevocationFeedTest {
     }
 
     @Test
-    void anAnswerKeepsTheSubscriptionAlive() {
+    void aPongKeepsTheSubscriptionAliveAndMeasuresTheLag() {
         cut.listening = this::blockUntilReleased;
         cut.tick();
         cut.synchronised();
         for (int i = 0; i < 10; i++) {
+            String sent = String.valueOf(clock.millis());
             clock.advance(RevocationFeed.PING_TIMEOUT_MILLIS);
-            cut.received("token some-token 1");
+            cut.ponged(sent);
             cut.tick();
         }
         assertTrue(cut.isSynchronised());
         assertEquals(1, started.size());
+        assertEquals(RevocationFeed.PING_TIMEOUT_MILLIS, cut.lagMillis(), "the round trip of the last ping");
+    }
+
+    /** A flood keeps messages arriving while the instance reads ever further behind: only a pong says it is current. */
+    @Test
+    void messagesAreNoAnswerOnlyPongsAre() {
+        cut.listening = this::blockUntilReleased;
+        cut.tick();
+        cut.synchronised();
+        for (int i = 0; i < 4; i++) {
+            clock.advance(RevocationFeed.PING_TIMEOUT_MILLIS / 3);
+            cut.received("token some-token " + (clock.instant().getEpochSecond() + 60));
+            cut.tick();
+        }
+        assertFalse(cut.isSynchronised(), "no pong for longer than the timeout, however many messages came");
+    }
+
+    /** A peer that takes the SUBSCRIBE and never confirms it: Jedis would wait for good, every request 503. */
+    @Test
+    void aSubscriptionRedisNeverConfirmsIsDroppedAndTriedAgain() throws Exception {
+        try (SilentRedis silent = new SilentRedis()) {
+            cut.primaries = () -> new HostAndPort("127.0.0.1", silent.port());
+            cut.connections = Jedis::new;
+            cut.tick();
+            assertTrue(silent.subscribeReceived.await(10, TimeUnit.SECONDS), "the listener sent its SUBSCRIBE");
+            Thread listener = started.get(0);
+
+            clock.advance(RevocationFeed.SUBSCRIBE_TIMEOUT_MILLIS);
+            cut.tick();
+            assertTrue(listener.isAlive(), "within the timeout it waits");
+            clock.advance(1);
+            cut.tick();
+            listener.join(5000);
+            assertFalse(listener.isAlive(), "past the timeout the connection is closed and the listener ends");
+
+            cut.tick();
+            clock.advance(RevocationFeed.MIN_BACKOFF_MILLIS);
+            cut.tick();
+            assertEquals(2, started.size(), "and the feed tries again");
+            assertFalse(cut.isSynchronised());
+        }
     }
 
     @Test
@@ -153,14 +206,38 @@ class RevocationFeedTest {
 
     @Test
     void aRolledBackChangeIsSettledFromTheDatabaseEvenDownwards() {
-        cut.securityStamps = stampsInTheDatabase(Map.of(7L, 4L));
+        cut.securityStamps = stampsInTheDatabase(Map.of(7L, 4L, 9L, 1L), new AtomicInteger());
         cut.received("stamp 7 5"); // announced before a commit that then failed
         assertEquals(5L, cut.known().stampOf(7));
         cut.received("settle 7");
         assertEquals(4L, cut.known().stampOf(7), "the database's value wins, though lower: tokens of stamp 4 work again");
 
-        cut.received("settle 8"); // a user the database does not have
-        assertEquals(Long.MAX_VALUE, cut.known().stampOf(8));
+        cut.received("deleted 8"); // announced for a user the database does not have
+        cut.received("settle 8");
+        assertEquals(Long.MAX_VALUE, cut.known().stampOf(8), "gone");
+    }
+
+    /** {@code settle} costs a locking read of PostgreSQL: anyone who can publish could make every instance queue them. */
+    @Test
+    void settlesAreCoalescedPerUserAndIgnoredForUsersNeverAnnounced() {
+        AtomicInteger reads = new AtomicInteger();
+        cut.securityStamps = stampsInTheDatabase(Map.of(7L, 4L), reads);
+        for (int i = 0; i < 1000; i++) {
+            cut.received("settle " + (i + 100));
+        }
+        assertEquals(0, reads.get(), "nothing was announced for them: nothing to settle");
+        assertNull(cut.known().stampOf(100), "and nothing held for them");
+
+        cut.received("stamp 7 5");
+        for (int i = 0; i < 1000; i++) {
+            cut.received("settle 7");
+        }
+        assertEquals(1, reads.get(), "one read settles the user until a stamp is announced again");
+        assertEquals(4L, cut.known().stampOf(7));
+
+        cut.received("stamp 7 5");
+        cut.received("settle 7");
+        assertEquals(2, reads.get(), "a new announcement needs a new read");
     }
 
     @Test
@@ -176,10 +253,11 @@ class RevocationFeedTest {
         assertEquals(5L, cut.known().stampOf(7), "nothing lowered on a guess");
     }
 
-    private static SecurityStamps stampsInTheDatabase(Map<Long, Long> stamps) {
+    private static SecurityStamps stampsInTheDatabase(Map<Long, Long> stamps, AtomicInteger reads) {
         return new SecurityStamps() {
             @Override
             public OptionalLong settledStampOf(long userId) {
+                reads.incrementAndGet();
                 Long stamp = stamps.get(userId);
                 return stamp == null ? OptionalLong.empty() : OptionalLong.of(stamp);
             }
@@ -212,6 +290,55 @@ class RevocationFeedTest {
 
     private void awaitLastListener() throws InterruptedException {
         started.get(started.size() - 1).join(5000);
+    }
+
+    /** Answers every command with +OK, except SUBSCRIBE, which it takes and never confirms. */
+    static final class SilentRedis implements AutoCloseable {
+
+        final CountDownLatch subscribeReceived = new CountDownLatch(1);
+        private final ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        private final Thread serving = new Thread(this::serve);
+
+        SilentRedis() throws IOException {
+            serving.setDaemon(true);
+            serving.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void serve() {
+            try (Socket client = server.accept()) {
+                var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+                var out = client.getOutputStream();
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.startsWith("*")) {
+                        continue;
+                    }
+                    int parts = Integer.parseInt(line.substring(1));
+                    String command = "";
+                    for (int i = 0; i < parts; i++) {
+                        in.readLine(); // $length
+                        String part = in.readLine();
+                        command = i == 0 ? part : command;
+                    }
+                    if (command.equalsIgnoreCase("SUBSCRIBE")) {
+                        subscribeReceived.countDown();
+                    } else {
+                        out.write("+OK\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    }
+                }
+            } catch (IOException closed) {
+                // the test is over, or the feed hung up
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
     }
 
     static final class MovableClock extends Clock {

@@ -26,7 +26,7 @@ class LastAdminIT {
     @BeforeEach
     void adminIsTheOnlyActiveAdministrator() {
         admin = api.loginAsAdmin();
-        for (JsonObject user : api.get("users", admin).jsonArray().getValuesAs(JsonObject.class)) {
+        for (JsonObject user : api.everyUser(admin)) {
             if ("admin".equals(user.getString("username"))) {
                 adminId = user.getInt("id");
             } else if (user.getBoolean("is_admin") && user.getBoolean("is_active")) {

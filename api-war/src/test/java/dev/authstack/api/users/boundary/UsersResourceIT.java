@@ -102,10 +102,10 @@ class UsersResourceIT {
     void listsUsersInIdOrder() {
         JsonObject first = api.createUser(admin, "password-1", false);
         JsonObject second = api.createUser(admin, "password-1", false);
-        var users = api.get("users", admin).jsonArray();
-        List<Integer> ids = users.getValuesAs(JsonObject.class).stream().map(user -> user.getInt("id")).toList();
+        List<JsonObject> users = api.everyUser(admin);
+        List<Integer> ids = users.stream().map(user -> user.getInt("id")).toList();
         assertEquals(ids.stream().sorted().toList(), ids, "in id order");
-        assertEquals("admin", users.getJsonObject(0).getString("username"), "the first user has the smallest id");
+        assertEquals("admin", users.get(0).getString("username"), "the first user has the smallest id");
         assertTrue(ids.indexOf(first.getInt("id")) >= 0 && ids.indexOf(first.getInt("id")) < ids.indexOf(second.getInt("id")), ids::toString);
     }
 
