@@ -17,6 +17,7 @@ import java.util.Map;
 import dev.authstack.it.Api;
 import dev.authstack.it.Processes;
 import dev.authstack.it.PrivatePostgres;
+import dev.authstack.it.PrometheusText;
 import dev.authstack.it.TestStack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,6 +30,7 @@ class PostgresOutageIT {
     static PrivatePostgres postgres;
     static Process server;
     static Api api;
+    static Api metrics;
 
     @BeforeAll
     static void apiOnAPrivateDatabase() {
@@ -40,6 +42,7 @@ class PostgresOutageIT {
                 "DB_NAME", "authdemo_outage", "APPS", "api"));
         server = TestStack.startServer(environment);
         api = new Api(URI.create("http://localhost:" + port + "/api/v1/"));
+        metrics = new Api(URI.create("http://localhost:" + port + "/"));
     }
 
     @AfterAll
@@ -56,6 +59,7 @@ class PostgresOutageIT {
         JsonObject committed = api.createUser(admin, "password-1", false);
         String userToken = api.login(committed.getString("username"), "password-1");
 
+        double unavailable = databaseUnavailable();
         postgres.stop();
 
         for (Api.Answer answer : List.of(timed(() -> api.post("auth/login", "{\"username\":\"admin\",\"password\":\"admin123\"}", null)),
@@ -70,6 +74,7 @@ class PostgresOutageIT {
         Api.Answer logout = api.post("auth/logout", null, userToken);
         assertEquals(503, logout.status(), logout::toString);
         assertTrue(logout.json().getString("detail").contains("PostgreSQL"), logout::toString);
+        assertEquals(5, databaseUnavailable() - unavailable, "each 503 counted once in the metrics");
 
         postgres.start();
 
@@ -84,6 +89,11 @@ class PostgresOutageIT {
         assertEquals(Api.withoutLastLogin(committed), Api.withoutLastLogin(api.get("users/" + committed.getInt("id"), admin).json()),
                 "the committed user is intact");
         assertEquals(200, api.get("hello", api.loginAsAdmin()).status());
+    }
+
+    private static double databaseUnavailable() {
+        return PrometheusText.parse(metrics.get("metrics?scope=application", null).body())
+                .value("auth_backend_unavailable_total", Map.of("backend", "postgresql", "mp_scope", "application"));
     }
 
     private static Api.Answer timed(java.util.function.Supplier<Api.Answer> call) {

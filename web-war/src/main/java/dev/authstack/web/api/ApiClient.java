@@ -120,4 +120,10 @@ public interface ApiClient {
     @Path("audit-events")
     AuditEventsPage auditEvents(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("username") String username,
                                 @QueryParam("type") String type, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
+
+    /** The events of one type since an instant (ISO-8601), newest first. */
+    @GET
+    @Path("audit-events")
+    AuditEventsPage auditEventsSince(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("type") String type,
+                                     @QueryParam("since") String since, @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor);
 }

@@ -54,9 +54,10 @@ public class PageGuard extends HttpFilter {
     }
 
     private static boolean isPublic(String path) {
-        // /health and /openapi are Payara's MicroProfile Health and OpenAPI endpoints: Payara adds their servlets to
-        // the web app at the root context, so they pass through this filter. The API documents itself to anyone.
-        return path.equals("/login.xhtml") || path.startsWith("/error/") || path.startsWith("/health")
+        // /health, /metrics and /openapi are Payara's MicroProfile Health, Metrics and OpenAPI endpoints: Payara adds
+        // their servlets to the web app at the root context, so they pass through this filter. The API documents itself
+        // to anyone; nginx keeps /metrics from the public.
+        return path.equals("/login.xhtml") || path.startsWith("/error/") || path.startsWith("/health") || path.startsWith("/metrics")
                 || path.equals("/openapi") || path.startsWith("/openapi/") || path.equals("/docs");
     }
 }

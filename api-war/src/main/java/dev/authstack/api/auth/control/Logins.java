@@ -11,6 +11,7 @@ import dev.authstack.api.auth.entity.DeviceToken;
 import dev.authstack.api.auth.entity.LoginEvent;
 import dev.authstack.api.contract.CanonicalUsername;
 import dev.authstack.api.contract.UserChanges;
+import dev.authstack.api.metrics.control.Metrics;
 import dev.authstack.api.revocation.control.Revocations;
 import dev.authstack.api.security.entity.Caller;
 import dev.authstack.api.sessions.control.InvalidRefreshTokenException;
@@ -58,6 +59,9 @@ public class Logins {
     @Inject
     Event<LoginEvent> events;
 
+    @Inject
+    Metrics metrics;
+
     /**
      * The tokens of a login, a refresh or a password change: an access token and its session's next refresh token, and
      * for a login the device token of the client.
@@ -84,15 +88,18 @@ public class Logins {
             // The submitted name is not logged: people type passwords into the username field. Nor is a device token.
             LOG.log(INFO, "login refused: {0}{1}", user == null ? "unknown username" : "wrong password for user " + user.id(), where);
             events.fire(LoginEvent.failed(username, user == null ? null : user.id(), user == null ? "unknown username" : "wrong password"));
+            metrics.loginFailed();
             throw new InvalidCredentialsException();
         }
         if (!user.isActive()) {
             LOG.log(INFO, "login refused: user {0} is deactivated", user.id());
             events.fire(LoginEvent.failed(username, user.id(), "deactivated"));
+            metrics.loginFailed();
             throw new InvalidCredentialsException();
         }
         throttle.succeeded(attempt);
         events.fire(LoginEvent.succeeded(user.id()));
+        metrics.loginSucceeded();
         return startSession(user, clientAddress, userAgent).withDevice(devices.issue(CanonicalUsername.of(username).orElseThrow()));
     }
 
@@ -107,6 +114,7 @@ public class Logins {
         // Read after the refresh committed; the token carries the stamp the refresh checked, so a change since voids it.
         User user = users.findActive(grant.session().userId()).orElseThrow(InvalidRefreshTokenException::new);
         throttle.succeeded(attempt);
+        metrics.refreshed();
         return new Login(issuer.issue(user, grant.session()), grant, user, null);
     }
 
@@ -151,6 +159,7 @@ public class Logins {
             return throttle.begin(username, clientAddress);
         } catch (LoginThrottledException throttled) {
             events.fire(LoginEvent.throttled(username, throttled.byAddress() ? LoginEvent.BY_ADDRESS : LoginEvent.BY_ACCOUNT));
+            metrics.loginThrottled();
             throw throttled;
         }
     }

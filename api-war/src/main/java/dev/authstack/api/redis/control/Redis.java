@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.authstack.api.metrics.control.Metrics;
 import dev.authstack.api.problems.entity.BackendUnavailableException;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -62,6 +63,9 @@ public class Redis {
     @Inject
     @ConfigProperty(name = "redis.pool.size")
     int poolSize;
+
+    @Inject
+    Metrics metrics;
 
     private JedisClientConfig clientConfig;
     private volatile UnifiedJedis client;
@@ -141,6 +145,7 @@ public class Redis {
         try {
             return command.apply(client());
         } catch (JedisException e) {
+            metrics.backendUnavailable(Metrics.REDIS);
             throw new BackendUnavailableException("Redis", e);
         }
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.authstack.api.metrics.control.Metrics;
 import dev.authstack.api.redis.control.Redis;
 import dev.authstack.api.redis.control.RedisDurability;
 import redis.clients.jedis.HostAndPort;
@@ -71,6 +72,9 @@ public class RevocationFeed {
 
     @Inject
     EndedSessions endedSessions;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     @ConfigProperty(name = "access.token.ttl.seconds")
@@ -288,6 +292,7 @@ public class RevocationFeed {
         Map<Long, Long> stamps = securityStamps.settled();
         known.replaceStamps(stamps);
         durability.check();
+        metrics.feedResynchronised();
         LOG.log(INFO, "revocation feed synchronised: {0} revoked tokens, {1} ended sessions, {2} users", read,
                 endedSessions.size(), stamps.size());
     }
@@ -324,6 +329,7 @@ public class RevocationFeed {
             // for one user costs one read, for users never announced none.
             known.settle(rolledBack.userId(), securityStamps.settledStampOf(rolledBack.userId()));
         }
+        metrics.revocationApplied(text);
     }
 
     private void revoked(String tokenId, long until) {

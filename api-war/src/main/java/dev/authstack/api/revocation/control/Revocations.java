@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import dev.authstack.api.metrics.control.Metrics;
 import dev.authstack.api.problems.entity.BackendUnavailableException;
 import dev.authstack.api.redis.control.Redis;
 import dev.authstack.api.sessions.entity.SessionsEnded;
@@ -57,6 +58,9 @@ public class Revocations {
     SecurityStamps securityStamps;
 
     @Inject
+    Metrics metrics;
+
+    @Inject
     @ConfigProperty(name = "jwt.clock.skew.seconds")
     int clockSkewSeconds;
 
@@ -93,6 +97,7 @@ public class Revocations {
     /** 503 while the feed is down or resynchronising: nothing issued or checked now could be trusted. */
     public void ensureKnowable() {
         if (!feed.isSynchronised()) {
+            metrics.backendUnavailable(Metrics.REDIS);
             throw new BackendUnavailableException("Redis", null);
         }
     }
@@ -126,6 +131,7 @@ public class Revocations {
         try {
             committed = securityStamps.stampOf(userId);
         } catch (RuntimeException e) {
+            metrics.backendUnavailable(Metrics.POSTGRESQL);
             throw new BackendUnavailableException("PostgreSQL", e);
         }
         long stamp = committed.orElse(UserSecurityChanged.DELETED);
@@ -149,6 +155,7 @@ public class Revocations {
             }
             return null;
         });
+        metrics.revocationPublished(message);
         feed.known().tokenRevoked(tokenId, until);
     }
 
@@ -182,5 +189,6 @@ public class Revocations {
 
     private void publish(FeedMessage message) {
         redis.call(client -> client.publish(RevocationFeed.CHANNEL, message.text()));
+        metrics.revocationPublished(message.text());
     }
 }

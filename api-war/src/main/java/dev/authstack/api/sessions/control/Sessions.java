@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import dev.authstack.api.metrics.control.Metrics;
 import dev.authstack.api.sessions.entity.RefreshTokenReused;
 import dev.authstack.api.sessions.entity.Session;
 import dev.authstack.api.sessions.entity.SessionsEnded;
@@ -55,6 +56,9 @@ public class Sessions {
 
     @Inject
     Sessions self;
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     @ConfigProperty(name = "refresh.idle.seconds")
@@ -123,6 +127,7 @@ public class Sessions {
                         session.id(), session.userId());
                 end(session, now, "refresh token reused");
                 reuses.fire(new RefreshTokenReused(session.userId(), session.id()));
+                metrics.refreshTokenReused();
             }
             throw new InvalidRefreshTokenException();
         }

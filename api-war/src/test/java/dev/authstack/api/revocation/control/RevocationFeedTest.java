@@ -23,9 +23,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.authstack.api.metrics.control.Metrics;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +45,7 @@ class RevocationFeedTest {
     @BeforeEach
     void init() {
         cut = new RevocationFeed();
+        cut.metrics = new Metrics();
         cut.clock = clock;
         cut.known = new KnownRevocations(1000, 1000);
         cut.threads = runnable -> {
