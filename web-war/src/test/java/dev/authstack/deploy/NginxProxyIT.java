@@ -152,7 +152,9 @@ class NginxProxyIT {
     @Test
     void theAccessLogRecordsRequestTimes() throws Exception {
         api.get("status", null);
-        assertTrue(log().contains("rt="), log());
+        // nginx writes the line after it has answered: read until it is there.
+        String log = Eventually.until(Duration.ofSeconds(5), NginxProxyIT::log, written -> written.contains("GET /api/v1/status"));
+        assertTrue(log.lines().anyMatch(line -> line.contains("GET /api/v1/status") && line.contains("rt=")), log);
     }
 
     private static HttpResponse<String> http(URI uri, String encoding) throws Exception {
