@@ -271,22 +271,25 @@ public class RevocationFeed {
         ScanParams keys = new ScanParams().match(Revocations.REVOKED + "*").count(1000);
         String cursor = ScanParams.SCAN_POINTER_START;
         int read = 0;
-        do {
-            String position = cursor;
-            var page = redis.call(client -> client.scan(position, keys));
-            List<String> found = page.getResult();
-            if (!found.isEmpty()) {
-                List<String> values = redis.call(client -> client.mget(found.toArray(String[]::new)));
-                for (int i = 0; i < found.size(); i++) {
-                    long until = untilOf(values.get(i));
-                    if (until > 0) {
-                        revoked(found.get(i).substring(Revocations.REVOKED.length()), until);
-                        read++;
+        // A connection of its own, made now, on the server just subscribed to: after Redis came back, the pool may still
+        // hold connections to the server that went away, and each would fail one attempt before it is dropped.
+        try (Jedis reader = connections.apply(subscribedTo)) {
+            do {
+                var page = reader.scan(cursor, keys);
+                List<String> found = page.getResult();
+                if (!found.isEmpty()) {
+                    List<String> values = reader.mget(found.toArray(String[]::new));
+                    for (int i = 0; i < found.size(); i++) {
+                        long until = untilOf(values.get(i));
+                        if (until > 0) {
+                            revoked(found.get(i).substring(Revocations.REVOKED.length()), until);
+                            read++;
+                        }
                     }
                 }
-            }
-            cursor = page.getCursor();
-        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+                cursor = page.getCursor();
+            } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        }
         Map<String, Long> endedSessions = this.endedSessions.recent(accessTokenSeconds);
         endedSessions.forEach((sessionId, until) -> known.tokenRevoked(Revocations.ENDED_SESSION + sessionId, until + clockSkewSeconds));
         Map<Long, Long> stamps = securityStamps.settled();
