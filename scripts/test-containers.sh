@@ -261,7 +261,7 @@ check "the API says it cannot read Redis's configuration (readiness: revocations
 api_denials=$(for c in "${api_containers[@]}"; do podman logs "$c" 2>&1; done | grep -cE 'permission denied for|must be owner of|NOPERM|NOAUTH|WRONGPASS')
 check "no API instance has logged a refusal from PostgreSQL or Redis ($api_denials lines)" [ "$api_denials" -eq 0 ]
 
-say "Redis with Sentinel: a replica, three Sentinels, and the primary paused, then stopped, under load"
+say "Redis with Sentinel: a replica, three Sentinels, and the primary paused under load"
 replica_container=${project}_redis-replica_1
 # replication_up CONTAINER SECONDS: that Redis is a replica whose link to its primary is up, within SECONDS.
 replication_up() {
