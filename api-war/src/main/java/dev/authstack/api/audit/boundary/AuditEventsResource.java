@@ -84,8 +84,8 @@ public class AuditEventsResource {
                 type == null ? null : AuditEventType.ofJsonName(type).orElseThrow(() -> new InvalidQueryException("type",
                         "must be one of " + Arrays.stream(AuditEventType.values()).map(AuditEventType::jsonName).toList())),
                 instant(since),
-                Optional.ofNullable(checked("cursor", cursor, "[0-9]{1,18}", "must be a next_cursor this API answered")).map(Long::valueOf).orElse(null),
-                Integer.parseInt(checked("limit", limit, "[1-9][0-9]?|1[0-9][0-9]|200", "must be a number from 1 to 200")));
+                Optional.ofNullable(InvalidQueryException.requireMatch("cursor", cursor, "[0-9]{1,18}", "must be a next_cursor this API answered")).map(Long::valueOf).orElse(null),
+                Integer.parseInt(InvalidQueryException.requireMatch("limit", limit, "[1-9][0-9]?|1[0-9][0-9]|200", "must be a number from 1 to 200")));
         return Response.ok(new AuditEventsPage(page.events().stream().map(AuditEventsResource::view).toList(),
                 page.nextCursor() == null ? null : String.valueOf(page.nextCursor()))).build();
     }
@@ -95,13 +95,6 @@ public class AuditEventsResource {
         return new AuditEventView(event.getId(), event.getOccurredAt(), event.getType(), event.getActorId(),
                 event.getActorUsername(), event.getSubjectId(), event.getSubjectUsername(), event.getClientAddress(),
                 event.getUserAgent(), event.getDetails());
-    }
-
-    private static String checked(String parameter, String value, String pattern, String rule) {
-        if (value != null && !value.matches(pattern)) {
-            throw new InvalidQueryException(parameter, rule);
-        }
-        return value;
     }
 
     private static Instant instant(String since) {

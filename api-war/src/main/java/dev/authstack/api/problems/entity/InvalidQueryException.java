@@ -6,4 +6,12 @@ public class InvalidQueryException extends ProblemException {
     public InvalidQueryException(String parameter, String message) {
         super(400, "validation-failed", "Invalid Request", parameter + ": " + message);
     }
+
+    /** The value of a query parameter, when absent or matching the pattern; otherwise this exception, naming the rule. */
+    public static String requireMatch(String parameter, String value, String pattern, String rule) {
+        if (value != null && !value.matches(pattern)) {
+            throw new InvalidQueryException(parameter, rule);
+        }
+        return value;
+    }
 }

@@ -94,7 +94,7 @@ public class UsersResource {
             @Parameter(description = "Only users whose username or e-mail address starts with this, regardless of case; empty for all.",
                     example = "ali", schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH))
             @QueryParam("q") String q) {
-        int size = Integer.parseInt(checked("limit", limit, "[1-9][0-9]?|[1-4][0-9][0-9]|500", "must be a number from 1 to 500"));
+        int size = Integer.parseInt(InvalidQueryException.requireMatch("limit", limit, "[1-9][0-9]?|[1-4][0-9][0-9]|500", "must be a number from 1 to 500"));
         Long after = UsersCursor.lastId(cursor);
         String prefix = prefix(q);
         UserStore.Page page = store.page(prefix, after, size);
@@ -103,13 +103,6 @@ public class UsersResource {
             answer.link(next(size, prefix, UsersCursor.of(page.lastId())), "next");
         }
         return answer.build();
-    }
-
-    private static String checked(String parameter, String value, String pattern, String rule) {
-        if (value != null && !value.matches(pattern)) {
-            throw new InvalidQueryException(parameter, rule);
-        }
-        return value;
     }
 
     /** An empty q, as a search box sends it, is no filter. */
