@@ -21,19 +21,8 @@ events=${BENCH_EVENTS:-1000000}
 db() { PGPASSWORD=${DB_PASSWORD:-authdemo} psql -X -q -v ON_ERROR_STOP=1 -h "${DB_HOST:-127.0.0.1}" -p "${DB_PORT:-5432}" \
   -U "${DB_USER:-authdemo}" -d "$DB_NAME" "$@"; }
 
-cat > "$out/scale.lua" <<'LUA'
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT %.1f %.2f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, errors, summary.errors.status))
-end
-LUA
-sed '1i wrk.method = "POST"\nwrk.body = "{\\"username\\":\\"admin\\",\\"password\\":\\"admin123\\"}"\nwrk.headers["Content-Type"] = "application/json"' \
-  "$out/scale.lua" > "$out/scale-login.lua"
-
-token=$(curl -s -H 'Content-Type: application/json' -d '{"username":"admin","password":"admin123"}' "${api_url}auth/login" \
-  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
-[ -n "$token" ] || { echo "login failed" >&2; exit 1; }
+# shellcheck source=scripts/bench-wrk.sh
+source "$root/scripts/bench-wrk.sh"
 
 # one NAME SECONDS URL [wrk args]: one connection; prints "p50 p99" in ms. A non-2xx answer or a socket error is
 # written to scale-errors.txt (an exit here would only leave the $(...) it runs in): a fast 400 must not pass for a
@@ -49,8 +38,8 @@ one() {
   fi
   echo "$p50 $p99"
 }
-list() { one "$1" "$2" "$api_url$3" -s "$out/scale.lua" -H "Authorization: Bearer $token"; }
-login() { one login "$1" "${api_url}auth/login" -s "$out/scale-login.lua"; }
+list() { one "$1" "$2" "$api_url$3" -s "$out/report.lua" -H "Authorization: Bearer $token"; }
+login() { one login "$1" "${api_url}auth/login" -s "$out/login.lua"; }
 
 # The searches: u + 8 hex digits + n, so q=u3f matches about 1 in 256 users and q=u every one.
 selective=users?q=u3f

@@ -33,19 +33,8 @@ cores=$(nproc)
 cost=${BCRYPT_COST:-10}
 redis_cli() { redis-cli -u "${REDIS_URL:-redis://127.0.0.1:6379}" "$@"; }
 
-cat > "$out/report.lua" <<'LUA'
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT %.1f %.2f %.2f %.2f %d %d\n", summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, errors, summary.errors.status))
-end
-LUA
-sed '1i wrk.method = "POST"\nwrk.body = "{\\"username\\":\\"admin\\",\\"password\\":\\"admin123\\"}"\nwrk.headers["Content-Type"] = "application/json"' \
-  "$out/report.lua" > "$out/login.lua"
-
-token=$(curl -s -H 'Content-Type: application/json' -d '{"username":"admin","password":"admin123"}' "${api_url}auth/login" \
-  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
-[ -n "$token" ] || { echo "login failed" >&2; exit 1; }
+# shellcheck source=scripts/bench-wrk.sh
+source "$root/scripts/bench-wrk.sh"
 
 # The bare baseline, compiled here against the Jakarta EE API the project builds with.
 bare_dir=$root/target/bench/bare
