@@ -5,13 +5,18 @@ import type { components, paths } from "./schema";
 
 type Schemas = components["schemas"];
 type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
-/** True only when A and B are the same type: an operation's answer must be the named component, not a copy. */
+/**
+ * True only when A and B are the same type: an operation's answer must be the named component, not a copy, also where
+ * the answer itself is a shared one of components.responses (401, 404, 429).
+ */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
 const sameAnswer: [
     Same<Json<paths["/v1/auth/login"]["post"]["responses"][200]>, Schemas["LoginResponse"]>,
     Same<Json<paths["/v1/users"]["get"]["responses"][200]>, Schemas["UserView"][]>,
     Same<paths["/v1/users/{id}"]["get"]["responses"][404]["content"]["application/problem+json"], Schemas["ProblemDocument"]>,
-] = [true, true, true];
+    Same<paths["/v1/users"]["get"]["responses"][401]["content"]["application/problem+json"], Schemas["ProblemDocument"]>,
+    Same<paths["/v1/auth/refresh"]["post"]["responses"][429]["content"]["application/problem+json"], Schemas["ProblemDocument"]>,
+] = [true, true, true, true, true];
 
 type Credentials = Json<NonNullable<paths["/v1/auth/login"]["post"]["requestBody"]>>;
 

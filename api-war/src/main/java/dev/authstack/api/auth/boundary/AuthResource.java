@@ -83,8 +83,7 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class),
                     examples = @ExampleObject(name = "invalid-credentials", value = "{\"type\":\"urn:problem-type:auth-stack:invalid-credentials\","
                             + "\"title\":\"Invalid Credentials\",\"status\":401,\"detail\":\"The username or password is incorrect.\"}")))
-    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "413", ref = ApiApplication.TOO_LARGE)
     @APIResponse(responseCode = "429", description = "Too many failed logins for this account or from this address: the same "
             + "answer whether the password is right or the account exists. Retry-After says when to try again. Not "
             + "answered to a login with a live device token of the account, unless that device has used up its failures.",
@@ -116,12 +115,8 @@ public class AuthResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "401", description = "The refresh token is unknown, malformed, spent, expired, or of an ended session: "
             + "one answer for all.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed refreshes or logins from this address. Retry-After says when.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int64", minimum = "1", maximum = "9223372036854775807")),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "413", ref = ApiApplication.TOO_LARGE)
+    @APIResponse(responseCode = "429", ref = ApiApplication.THROTTLED)
     @APIResponse(responseCode = "503", description = "Redis or PostgreSQL is unreachable: no token is issued that could not be revoked.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response refresh(@Valid @NotNull RefreshRequest refresh) {

@@ -71,10 +71,7 @@ public class MyPasswordResource {
     @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", description = "The current password is incorrect.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed logins for this account or from this address.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int64", minimum = "1", maximum = "9223372036854775807")),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "429", ref = ApiApplication.THROTTLED)
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; nothing was changed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response change(@Valid @NotNull PasswordChange change) {

@@ -49,8 +49,7 @@ public class UserSessionsResource {
             content = @Content(schema = @Schema(implementation = SessionView[].class)))
     @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
-    @APIResponse(responseCode = "404", description = "There is no user with this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "404", ref = ApiApplication.NO_SUCH_USER)
     @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response all(@Parameter(description = "The user's id.", required = true, example = "2",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
@@ -65,8 +64,7 @@ public class UserSessionsResource {
     @APIResponse(responseCode = "204", description = "Every token of the user is refused from now on.")
     @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
-    @APIResponse(responseCode = "404", description = "There is no user with this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "404", ref = ApiApplication.NO_SUCH_USER)
     @APIResponse(responseCode = "503", description = "PostgreSQL or Redis is unreachable; nothing was ended.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     public Response endAll(@Parameter(description = "The user's id.", required = true, example = "2",

@@ -68,8 +68,7 @@ public class RegistrationsResource {
     @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
     @APIResponse(responseCode = "409", description = "The username or e-mail address is taken (regardless of case).",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "413", ref = ApiApplication.TOO_LARGE)
     @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response register(@Valid @NotNull NewUser request) {
         User user = store.create(request);

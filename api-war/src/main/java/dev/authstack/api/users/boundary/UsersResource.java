@@ -142,8 +142,7 @@ public class UsersResource {
     @APIResponse(responseCode = "200", description = "The user.", content = @Content(schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
-    @APIResponse(responseCode = "404", description = "There is no user with this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "404", ref = ApiApplication.NO_SUCH_USER)
     @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response one(@Parameter(description = "The user's id.", required = true, example = "2",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
@@ -163,12 +162,10 @@ public class UsersResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
-    @APIResponse(responseCode = "404", description = "There is no user with this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "404", ref = ApiApplication.NO_SUCH_USER)
     @APIResponse(responseCode = "409", description = "The e-mail address is taken, or the change would leave no active administrator.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
-    @APIResponse(responseCode = "413", description = "The body is larger than 64 KiB.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "413", ref = ApiApplication.TOO_LARGE)
     @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
     public Response update(@Parameter(description = "The user's id.", required = true, example = "2",
             schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1", maximum = "9223372036854775807"))
@@ -184,8 +181,7 @@ public class UsersResource {
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "401", ref = ApiApplication.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = ApiApplication.NOT_ADMINISTRATOR)
-    @APIResponse(responseCode = "404", description = "There is no user with this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
+    @APIResponse(responseCode = "404", ref = ApiApplication.NO_SUCH_USER)
     @APIResponse(responseCode = "409", description = "The last active administrator cannot be demoted, deactivated or deleted.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDocument.class)))
     @APIResponse(responseCode = "503", ref = ApiApplication.UNAVAILABLE)
