@@ -17,6 +17,7 @@ add API_DB_PASSWORD "$(random 24)"      # the API's own PostgreSQL role, which m
 add API_REDIS_PASSWORD "$(random 24)"   # the API's Redis user (auth:* only)
 add REDIS_REPLICATION_PASSWORD "$(random 24)"   # the Redis user a replica logs in to its primary as
 add REDIS_SENTINEL_PASSWORD "$(random 24)"      # the Redis user the Sentinels log in as
+add REDIS_SENTINELS_PASSWORD "$(random 24)"     # the Sentinels' own, asked of every client of a Sentinel
 add ADMIN_USERNAME admin
 add ADMIN_PASSWORD "$(random 18)"
 add ISSUER "http://localhost:${HTTP_PORT:-80}/api/v1"

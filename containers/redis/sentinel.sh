@@ -6,7 +6,8 @@
 # Everything is a name, never a container's address, which changes when it restarts: Sentinel resolves names
 # (resolve-hostnames) and hands names to clients (announce-hostnames), announces itself as SENTINEL_ANNOUNCE_NAME, and
 # each Redis announces its own (replica-announce-ip in start.sh). It logs in to every Redis as REDIS_SENTINEL_USER,
-# whose rights start.sh limits to what Sentinel needs. Clients such as the API ask it without a password.
+# whose rights start.sh limits to what Sentinel needs. It requires REDIS_SENTINELS_PASSWORD of every client (the API,
+# the Redis servers' start.sh) and of the other Sentinels, so that nobody else on the network can make it fail over.
 #
 # Which primary to watch: the one another Sentinel (SENTINEL_PEERS, host:port,...) names now, else
 # REDIS_INITIAL_PRIMARY. So a Sentinel that restarts after a failover watches the new primary at once; the first start
@@ -15,6 +16,7 @@
 set -eu
 : "${SENTINEL_ANNOUNCE_NAME:?SENTINEL_ANNOUNCE_NAME is required}" "${REDIS_INITIAL_PRIMARY:?REDIS_INITIAL_PRIMARY is required}"
 : "${REDIS_SENTINEL_USER:?REDIS_SENTINEL_USER is required}" "${REDIS_SENTINEL_PASSWORD:?REDIS_SENTINEL_PASSWORD is required}"
+: "${REDIS_SENTINELS_PASSWORD:?REDIS_SENTINELS_PASSWORD is required}"
 master=${REDIS_MASTER_NAME:-auth-stack}
 dir=/run/auth-stack
 umask 077
@@ -22,7 +24,8 @@ mkdir -p "$dir"
 
 primary=
 for peer in $(echo "${SENTINEL_PEERS:-}" | tr , ' '); do
-  answer=$(timeout 3 redis-cli -h "${peer%:*}" -p "${peer##*:}" SENTINEL get-master-addr-by-name "$master" 2>/dev/null | xargs) || answer=
+  answer=$(REDISCLI_AUTH=$REDIS_SENTINELS_PASSWORD timeout 3 redis-cli -h "${peer%:*}" -p "${peer##*:}" \
+             SENTINEL get-master-addr-by-name "$master" 2>/dev/null | xargs) || answer=
   case "$answer" in *\ [0-9]*) primary=$answer; break ;; esac
 done
 if [ -n "$primary" ]; then
@@ -41,6 +44,8 @@ done
 cat > "$dir/sentinel.conf" <<CONF
 port 26379
 protected-mode no
+requirepass $REDIS_SENTINELS_PASSWORD
+sentinel sentinel-pass $REDIS_SENTINELS_PASSWORD
 dir /tmp
 sentinel resolve-hostnames yes
 sentinel announce-hostnames yes

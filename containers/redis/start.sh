@@ -8,12 +8,12 @@
 # to a primary (masteruser/masterauth, on every Redis: after a failover any of them may be a replica). Both files are
 # in the container's /run, readable by redis alone.
 #
-# The role: when REDIS_SENTINELS (host:port,... as the API takes it) names Sentinels and one of them names a primary for
-# REDIS_MASTER_NAME, this Redis replicates that one, unless it is the one named (REDIS_ANNOUNCE_NAME, the name it
-# announces to the others); when none answers (the first start: they start after Redis), REDIS_INITIAL_PRIMARY is the
-# primary. So a Redis that restarts after a failover rejoins as a replica of the new primary instead of claiming to be
-# one, and one that was promoted stays the primary. The arguments go on to redis-server through the image's own
-# entrypoint, which drops root as it always does.
+# The role: when REDIS_SENTINELS (host:port,... as the API takes it, asked with REDIS_SENTINELS_PASSWORD) names
+# Sentinels and one of them names a primary for REDIS_MASTER_NAME, this Redis replicates that one, unless it is the one
+# named (REDIS_ANNOUNCE_NAME, the name it announces to the others); when none answers (the first start: they start
+# after Redis), REDIS_INITIAL_PRIMARY is the primary. So a Redis that restarts after a failover rejoins as a replica
+# of the new primary instead of claiming to be one, and one that was promoted stays the primary. The arguments go on to
+# redis-server through the image's own entrypoint, which drops root as it always does.
 set -eu
 : "${API_REDIS_USER:?API_REDIS_USER is required}" "${API_REDIS_PASSWORD:?API_REDIS_PASSWORD is required}"
 : "${REDIS_REPLICATION_USER:?REDIS_REPLICATION_USER is required}" "${REDIS_REPLICATION_PASSWORD:?REDIS_REPLICATION_PASSWORD is required}"
@@ -36,7 +36,8 @@ CONF
 
 primary=
 for sentinel in $(echo "${REDIS_SENTINELS:-}" | tr , ' '); do
-  answer=$(timeout 3 redis-cli -h "${sentinel%:*}" -p "${sentinel##*:}" SENTINEL get-master-addr-by-name "${REDIS_MASTER_NAME:-auth-stack}" 2>/dev/null | xargs) || answer=
+  answer=$(REDISCLI_AUTH=${REDIS_SENTINELS_PASSWORD:-} timeout 3 redis-cli -h "${sentinel%:*}" -p "${sentinel##*:}" \
+             SENTINEL get-master-addr-by-name "${REDIS_MASTER_NAME:-auth-stack}" 2>/dev/null | xargs) || answer=
   case "$answer" in *\ [0-9]*) primary=$answer; break ;; esac
 done
 if [ -n "$primary" ]; then

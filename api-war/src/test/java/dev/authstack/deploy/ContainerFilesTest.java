@@ -111,6 +111,16 @@ class ContainerFilesTest {
         assertTrue(check.contains("REDISCLI_AUTH=") && check.contains("$$API_REDIS_PASSWORD"),
                 "the health check authenticates, with the password read when it runs: " + check);
 
+        // The Sentinels answer only those who know their own password, so nobody else can move the primary.
+        String sentinel = Files.readString(CONTAINERS.resolve("redis/sentinel.sh"));
+        assertTrue(sentinel.contains("requirepass $REDIS_SENTINELS_PASSWORD") && sentinel.contains("sentinel sentinel-pass $REDIS_SENTINELS_PASSWORD"),
+                "a Sentinel asks every client and every other Sentinel for the password");
+        for (String service : List.of("api", "redis", "sentinel-1", "sentinel-2", "sentinel-3")) {
+            assertTrue(map(service(service).get("environment")).get("REDIS_SENTINELS_PASSWORD").toString().startsWith("${REDIS_SENTINELS_PASSWORD:?"),
+                    service + " knows the Sentinels' password");
+        }
+        assertTrue(start.contains("REDISCLI_AUTH=${REDIS_SENTINELS_PASSWORD:-}"), "start.sh asks the Sentinels with it");
+
         String grants = Files.readString(CONTAINERS.resolve("postgres/api-grants.sql"));
         assertTrue(grants.contains("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :\"api\";"));
         assertFalse(grants.matches("(?s).*GRANT (ALL|[A-Z, ]*(TRUNCATE|CREATE|REFERENCES|TRIGGER))[A-Z, ]* ON [A-Z ]*(TABLES|SCHEMA).*"), grants);

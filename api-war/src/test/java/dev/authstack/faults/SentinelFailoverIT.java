@@ -53,7 +53,9 @@ class SentinelFailoverIT {
         Path directory = Files.createTempDirectory("sentinel-redis");
         try (SentinelRedis redis = new SentinelRedis(directory);
                 SecondInstance instance = SecondInstance.start(Map.of("REDIS_SENTINELS", redis.sentinelsSetting(),
-                        "REDIS_MASTER_NAME", SentinelRedis.MASTER_NAME))) {
+                        "REDIS_MASTER_NAME", SentinelRedis.MASTER_NAME, "REDIS_SENTINELS_PASSWORD", SentinelRedis.SENTINELS_PASSWORD))) {
+            assertTrue(redis.sentinelCli(false, "SENTINEL", "get-master-addr-by-name", SentinelRedis.MASTER_NAME).startsWith("NOAUTH"),
+                    "a Sentinel answers a client without its password nothing but NOAUTH");
             Api api = instance.api();
             String admin = main.loginAsAdmin();
             List<String> users = new ArrayList<>();

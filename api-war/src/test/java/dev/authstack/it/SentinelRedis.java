@@ -13,10 +13,13 @@ import java.util.stream.Collectors;
  * Redis as a team would run it when one is not enough, on spare ports of this machine: a primary, a replica and three
  * Sentinels watching them under {@link #MASTER_NAME}, with a failure noticed after one second. The primary can be
  * killed the way a crashed machine goes, and started again, when the Sentinels make it a replica of the new primary.
+ * The Sentinels require {@link #SENTINELS_PASSWORD}, of each other too, as the containers' do.
  */
 public final class SentinelRedis implements AutoCloseable {
 
     public static final String MASTER_NAME = "auth-stack";
+    /** The Sentinels' own password: without it a Sentinel answers nothing but NOAUTH, so nobody else can move the primary. */
+    public static final String SENTINELS_PASSWORD = "sentinels-test-password";
 
     private final Path directory;
     private final int firstPrimary = Processes.freePort();
@@ -65,6 +68,14 @@ public final class SentinelRedis implements AutoCloseable {
         return Processes.runForResult(command, Map.of(), 10).output().strip();
     }
 
+    /** A command to a Sentinel, with or without its password. */
+    public String sentinelCli(boolean withPassword, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(sentinels.get(0))));
+        command.addAll(List.of(arguments));
+        Map<String, String> environment = withPassword ? Map.of("REDISCLI_AUTH", SENTINELS_PASSWORD) : Map.of();
+        return Processes.runForResult(command, environment, 10).output().strip();
+    }
+
     /** SIGKILL, as a machine that dies: no shutdown, no last write to the replica. */
     public void killFirstPrimary() {
         Processes.run(List.of("bash", "-c", "kill -9 $(cat " + pidFile(firstPrimary) + ")"), Map.of(), 10);
@@ -77,7 +88,7 @@ public final class SentinelRedis implements AutoCloseable {
     }
 
     private String sentinel(String... arguments) {
-        return cli(sentinels.get(0), arguments);
+        return sentinelCli(true, arguments);
     }
 
     private void startRedis(int port, List<String> extra) {
@@ -97,6 +108,7 @@ public final class SentinelRedis implements AutoCloseable {
             Files.writeString(config, String.join("\n",
                     "port " + port, "bind 127.0.0.1", "daemonize yes", "dir " + directory,
                     "pidfile " + pidFile(port), "logfile " + directory.resolve("sentinel-" + port + ".log"),
+                    "requirepass " + SENTINELS_PASSWORD, "sentinel sentinel-pass " + SENTINELS_PASSWORD,
                     "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + firstPrimary + " 2",
                     "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
                     "sentinel failover-timeout " + MASTER_NAME + " 10000",
@@ -114,9 +126,11 @@ public final class SentinelRedis implements AutoCloseable {
 
     @Override
     public void close() {
-        List<Integer> all = new ArrayList<>(sentinels);
-        all.addAll(List.of(firstPrimary, firstReplica));
-        for (int port : all) {
+        for (int port : sentinels) {
+            Processes.runForResult(List.of("redis-cli", "-p", String.valueOf(port), "shutdown", "nosave"),
+                    Map.of("REDISCLI_AUTH", SENTINELS_PASSWORD), 10);
+        }
+        for (int port : List.of(firstPrimary, firstReplica)) {
             Processes.runForResult(List.of("redis-cli", "-p", String.valueOf(port), "shutdown", "nosave"), Map.of(), 10);
         }
     }

@@ -33,7 +33,8 @@ import redis.clients.jedis.util.JedisURIHelper;
 
 /**
  * The connection pool to Redis: one Redis ({@code REDIS_URL}), or the primary that Redis Sentinel names
- * ({@code REDIS_SENTINELS}, {@code REDIS_MASTER_NAME}; {@code REDIS_URL} then gives only the user, password and database).
+ * ({@code REDIS_SENTINELS}, {@code REDIS_MASTER_NAME}, {@code REDIS_SENTINELS_PASSWORD} when the Sentinels require
+ * one; {@code REDIS_URL} then gives only the user, password and database).
  * With Sentinel, Jedis listens to the Sentinels and moves the pool to a new primary as soon as one is elected.
  * Short timeouts on connecting, on each command and on waiting for a pooled connection make an unreachable Redis a quick
  * 503 instead of a hung request; the pool reconnects by itself when Redis returns, and a pool that could not be made
@@ -55,6 +56,11 @@ public class Redis {
     @Inject
     @ConfigProperty(name = "redis.master.name")
     String masterName;
+
+    /** Sentinel's own password ({@code requirepass} in sentinel.conf): a secret, so only from the environment. */
+    @Inject
+    @ConfigProperty(name = "redis.sentinels.password")
+    Optional<String> sentinelsPassword;
 
     @Inject
     @ConfigProperty(name = "redis.timeout.millis")
@@ -114,6 +120,7 @@ public class Redis {
             JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder()
                     .connectionTimeoutMillis(timeoutMillis)
                     .socketTimeoutMillis(timeoutMillis)
+                    .password(sentinelsPassword.filter(password -> !password.isEmpty()).orElse(null))
                     .clientName("auth-stack-api")
                     .build();
             try {

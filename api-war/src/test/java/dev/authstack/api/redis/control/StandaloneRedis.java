@@ -15,6 +15,7 @@ public final class StandaloneRedis {
         Redis redis = new Redis();
         redis.url = url;
         redis.sentinels = Optional.empty();
+        redis.sentinelsPassword = Optional.empty();
         redis.masterName = "auth-stack";
         redis.timeoutMillis = 1000;
         redis.poolSize = 64;
