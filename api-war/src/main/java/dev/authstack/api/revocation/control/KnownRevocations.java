@@ -14,7 +14,9 @@ import dev.authstack.api.users.entity.UserSecurityChanged;
  * {@link RevocationFeed}; safe for any number of threads.
  * <p>
  * Stamps only grow, whatever order the news arrives in ({@link #stampAnnounced}); the one exception is the database's
- * own settled value ({@link #settle}, {@link #replaceStamps}), read once no change is in flight.
+ * own settled value ({@link #settle}, {@link #replaceStamps}), read once no change is in flight, which never undoes a
+ * stamp announced while it was being read. The methods that change stamps take this object's lock (changes to users
+ * are rare); reads ({@link #stampOf}, on every request) take none.
  * <p>
  * Bounded, because whoever can publish on the channel decides how much news arrives: at most {@code maxTokens} revoked
  * tokens heard from Redis and at most {@code maxUsers} stamps. What does not fit is left out, never guessed: a token
@@ -68,8 +70,12 @@ final class KnownRevocations {
         return leftOutUntil.get() < nowSecond;
     }
 
-    /** A change announced on the channel (or by this instance): the user's tokens with an older stamp are refused. */
-    void stampAnnounced(long userId, long stamp) {
+    /**
+     * A change announced on the channel (or by this instance): the user's tokens with an older stamp are refused.
+     * Marked unsettled in the same step as it is held, so that a database read already under way cannot undo it
+     * ({@link #settle}, {@link #replaceStamps}).
+     */
+    synchronized void stampAnnounced(long userId, long stamp) {
         if (hold(userId, stamp)) {
             unsettled.add(userId);
         }
@@ -92,21 +98,40 @@ final class KnownRevocations {
      * Whether a rolled-back change of the user needs the database read again, and from now on not: only when a stamp
      * was announced for it since it was last settled. A hundred {@code settle} messages for one user cost one read.
      */
-    boolean takeUnsettled(long userId) {
+    synchronized boolean takeUnsettled(long userId) {
         return unsettled.remove(userId);
     }
 
-    /** The stamp the database holds now; empty means the user is gone. */
-    void settle(long userId, OptionalLong stamp) {
-        stamps.computeIfPresent(userId, (user, held) -> stamp.orElse(UserSecurityChanged.DELETED));
+    /**
+     * The stamp the database held when read after {@link #takeUnsettled}; empty means the user is gone. It replaces
+     * the one held (a change that rolled back lowers it again), unless another change was announced while the database
+     * was read: that one may commit after the read, so the higher stamp stays, and the user stays unsettled.
+     */
+    synchronized void settle(long userId, OptionalLong stamp) {
+        long read = stamp.orElse(UserSecurityChanged.DELETED);
+        stamps.computeIfPresent(userId, (user, held) -> unsettled.contains(user) ? Math.max(held, read) : read);
     }
 
-    /** Every stamp, read settled: what was announced before is in it, and the rest arrives on the channel after. */
-    void replaceStamps(Map<Long, Long> settled) {
+    /** Before every stamp is read again: what is announced from now on, {@link #replaceStamps} keeps. */
+    synchronized void stampsAboutToBeRead() {
+        unsettled.clear();
+    }
+
+    /**
+     * Every stamp, read settled after {@link #stampsAboutToBeRead}: what was announced before the read is in it; what
+     * was announced while it read is kept where it is higher; the rest arrives on the channel after.
+     */
+    synchronized void replaceStamps(Map<Long, Long> settled) {
         Map<Long, Long> held = new ConcurrentHashMap<>();
         settled.entrySet().stream().limit(maxUsers).forEach(entry -> held.put(entry.getKey(), entry.getValue()));
+        Map<Long, Long> previous = stamps;
+        for (Long user : unsettled) {
+            Long announced = previous.get(user);
+            if (announced != null && (held.size() < maxUsers || held.containsKey(user))) {
+                held.merge(user, announced, Math::max);
+            }
+        }
         stamps = held;
-        unsettled.clear();
     }
 
     /** The user's stamp, or null when this instance does not hold it. */

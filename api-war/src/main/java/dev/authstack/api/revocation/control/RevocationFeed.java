@@ -292,6 +292,7 @@ public class RevocationFeed {
         }
         Map<String, Long> endedSessions = this.endedSessions.recent(accessTokenSeconds);
         endedSessions.forEach((sessionId, until) -> known.tokenRevoked(Revocations.ENDED_SESSION + sessionId, until + clockSkewSeconds));
+        known.stampsAboutToBeRead();
         Map<Long, Long> stamps = securityStamps.settled();
         known.replaceStamps(stamps);
         durability.check();

@@ -76,9 +76,52 @@ class KnownRevocationsTest {
             settled.put(user, 1L);
         }
         known.stampAnnounced(1, 5);
+        known.stampsAboutToBeRead();
         known.replaceStamps(settled);
         assertEquals(500, known.stampCount());
+        assertEquals(1L, known.stampOf(1), "announced before the read, which waited for it: the database's value");
         assertFalse(known.takeUnsettled(1), "the database's stamps are settled");
-        known.settle(1, OptionalLong.of(9));
+    }
+
+    /**
+     * The interleaving of a settle on the feed's thread with another change to the same user on a request thread: the
+     * feed reads the database (the first change rolled back, 4), the second change announces 6 before it commits, then
+     * the feed writes what it read. The 6 must stay, or the user's tokens of stamp 4 work again once the change commits.
+     */
+    @Test
+    void aSettleNeverUndoesAStampAnnouncedWhileTheDatabaseWasRead() {
+        known.stampAnnounced(7, 5);
+        assertTrue(known.takeUnsettled(7));
+        known.stampAnnounced(7, 6);
+        known.settle(7, OptionalLong.of(4));
+        assertEquals(6L, known.stampOf(7));
+        assertTrue(known.takeUnsettled(7), "still unsettled: a settle for the second change must read again");
+        known.settle(7, OptionalLong.of(4));
+        assertEquals(4L, known.stampOf(7), "and when that one rolls back too, the database's value is the stamp");
+    }
+
+    @Test
+    void aResynchronisationKeepsWhatWasAnnouncedWhileItRead() {
+        known.stampAnnounced(7, 5);
+        known.stampsAboutToBeRead();
+        known.stampAnnounced(7, 6);
+        known.stampAnnounced(8, 2);
+        known.replaceStamps(Map.of(7L, 5L, 9L, 1L));
+        assertEquals(6L, known.stampOf(7));
+        assertEquals(2L, known.stampOf(8));
+        assertEquals(1L, known.stampOf(9));
+        assertTrue(known.takeUnsettled(7), "announced after the read began: a later settle reads it");
+    }
+
+    @Test
+    void aChangeThatRolledBackIsLoweredToTheDatabasesStamp() {
+        known.stampAnnounced(7, 6);
+        assertTrue(known.takeUnsettled(7));
+        known.settle(7, OptionalLong.empty());
+        assertEquals(Long.MAX_VALUE, known.stampOf(7), "a user gone: no stamp any token reaches");
+        known.stampAnnounced(8, 6);
+        assertTrue(known.takeUnsettled(8));
+        known.settle(8, OptionalLong.of(5));
+        assertEquals(5L, known.stampOf(8));
     }
 }
