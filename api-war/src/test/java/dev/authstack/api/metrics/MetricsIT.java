@@ -6,10 +6,17 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.authstack.it.Api;
 import dev.authstack.it.Eventually;
@@ -73,6 +80,53 @@ class MetricsIT {
         assertEquals(1, requests(after, "POST /auth/logout") - requests(afterLogins, "POST /auth/logout"));
         assertEquals(0, delta(before, after, "auth_backend_unavailable_total", "backend", "redis"));
         assertEquals(0, delta(before, after, "auth_backend_unavailable_total", "backend", "postgresql"));
+    }
+
+    /** Counters shared by every request thread: an increment lost to a race would show here as a count short. */
+    @Test
+    void loginsFromManyClientsAtOnceAreEachCountedOnce() throws Exception {
+        int clients = 8;
+        int rounds = 10;
+        String admin = api.loginAsAdmin();
+        List<String> usernames = new ArrayList<>();
+        for (int n = 0; n < clients; n++) {
+            usernames.add(api.createUser(admin, "password-1", false).getString("username"));
+        }
+        PrometheusText before = scrape();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<List<Integer>>> answers = new ArrayList<>();
+            for (int n = 0; n < clients; n++) {
+                String username = usernames.get(n);
+                // An address of each client's own (the test stack trusts X-Forwarded-For from here), so that no
+                // address budget runs out; a success after each failure keeps the account from waiting.
+                String address = "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + (n + 1);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    List<Integer> statuses = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        statuses.add(loginFrom(address, username, "wrong-password").status());
+                        statuses.add(loginFrom(address, username, "password-1").status());
+                    }
+                    return statuses;
+                }));
+            }
+            start.countDown();
+            for (Future<List<Integer>> answer : answers) {
+                List<Integer> statuses = answer.get();
+                for (int i = 0; i < statuses.size(); i++) {
+                    assertEquals(i % 2 == 0 ? 401 : 200, statuses.get(i), "answer " + i + " of a client: " + statuses);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        PrometheusText after = scrape();
+        assertEquals(clients * rounds, delta(before, after, LOGINS, "outcome", "succeeded"));
+        assertEquals(clients * rounds, delta(before, after, LOGINS, "outcome", "failed"));
+        assertEquals(0, delta(before, after, LOGINS, "outcome", "throttled"));
+        assertEquals(2 * clients * rounds, requests(after, "POST /auth/login") - requests(before, "POST /auth/login"));
     }
 
     @Test
@@ -166,6 +220,12 @@ class MetricsIT {
 
     private Api.Answer login(String username, String password) {
         return api.post("auth/login", Json.createObjectBuilder().add("username", username).add("password", password).build().toString(), null);
+    }
+
+    private Api.Answer loginFrom(String address, String username, String password) {
+        String body = Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
+        return api.send(api.request("auth/login", null).header("Content-Type", "application/json").header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private Api.Answer refresh(String refreshToken) {
