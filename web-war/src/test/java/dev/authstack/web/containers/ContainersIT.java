@@ -95,6 +95,11 @@ class ContainersIT {
         }
     }
 
+    static void assertAllHealthy() {
+        timed("waiting for " + stack.expectedContainers + " containers to be healthy",
+                () -> assertTrue(stack.awaitHealthy(Duration.ofSeconds(300)), "not all " + stack.expectedContainers + " healthy"));
+    }
+
     static void make(String target) {
         timed("make " + target, () -> Processes.run(List.of("make", "-s", target), Map.of(), 900));
     }
@@ -107,8 +112,7 @@ class ContainersIT {
         @Test
         @DisplayName("all the containers healthy (each one's own healthcheck passes, within 300 s)")
         void allHealthy() {
-            timed("waiting for " + stack.expectedContainers + " containers to be healthy",
-                    () -> assertTrue(stack.awaitHealthy(Duration.ofSeconds(300)), "not all " + stack.expectedContainers + " healthy"));
+            assertAllHealthy();
         }
     }
 
@@ -653,13 +657,10 @@ class ContainersIT {
          * container, killed.
          */
         void killServingWebAndFirstApi() {
-            String served = null;
-            for (String line : RunningContainers.podman("logs", "--tail", "500", RunningContainers.container("nginx")).lines().toList()) {
-                Matcher upstream = UPSTREAM.matcher(line);
-                if (line.contains("GET /hello.xhtml") && upstream.find()) {
-                    served = upstream.group(1);
-                }
-            }
+            String last = RunningContainers.podman("logs", "--tail", "500", RunningContainers.container("nginx")).lines()
+                    .filter(line -> line.contains("GET /hello.xhtml")).reduce((first, second) -> second).orElse("");
+            Matcher upstream = UPSTREAM.matcher(last);
+            String served = upstream.find() ? upstream.group(1) : last;
             String victim = null;
             for (String web : stack.containers("web")) {
                 if (stack.address(web).equals(served)) {
@@ -772,8 +773,7 @@ class ContainersIT {
         @Order(2)
         @DisplayName("all the containers healthy again")
         void healthyAgain() {
-            timed("waiting for " + stack.expectedContainers + " containers to be healthy",
-                    () -> assertTrue(stack.awaitHealthy(Duration.ofSeconds(300)), "not all " + stack.expectedContainers + " healthy"));
+            assertAllHealthy();
         }
 
         @Test
@@ -850,7 +850,10 @@ class ContainersIT {
             } finally {
                 logs.descendants().forEach(ProcessHandle::destroy);
                 logs.destroy();
-                logs.waitFor();
+                if (!logs.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    logs.descendants().forEach(ProcessHandle::destroyForcibly);
+                    logs.destroyForcibly();
+                }
                 Files.deleteIfExists(output);
             }
             assertTrue(seen);
