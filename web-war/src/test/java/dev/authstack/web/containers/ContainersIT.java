@@ -6,17 +6,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestClassOrder;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +32,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import dev.authstack.consumers.NodeJose;
 import dev.authstack.it.Api;
@@ -601,17 +600,18 @@ class ContainersIT {
                     .filter(fields -> fields[3].equals("0A") && !fields[1].endsWith(":1F90")).map(fields -> fields[1]).toList();
         }
 
-        @TestFactory
-        @DisplayName("each web instance: Hazelcast listens on the grid's subnet (172.30.250.0/24) and nowhere else")
-        Stream<DynamicTest> hazelcastOnTheGridOnly() {
-            return stack.containers("web").stream().map(container -> DynamicTest.dynamicTest(
-                    container + ": Hazelcast listens on the grid's subnet (172.30.250.0/24) and nowhere else", () -> {
-                        List<String> listeners = tcpListeners(container);
-                        System.out.println("   " + container + " listens, besides HTTP, on: " + String.join(" ", listeners));
-                        assertFalse(listeners.isEmpty(), "no listener besides HTTP");
-                        // 172.30.250.x in /proc's little-endian hex ends in FA1EAC.
-                        assertTrue(listeners.stream().allMatch(listener -> listener.contains("FA1EAC:")), listeners.toString());
-                    }));
+        static List<String> webContainers() {
+            return stack.containers("web");
+        }
+
+        @ParameterizedTest(name = "{0}: Hazelcast listens on the grid's subnet (172.30.250.0/24) and nowhere else")
+        @MethodSource("webContainers")
+        void hazelcastOnTheGridOnly(String container) {
+            List<String> listeners = tcpListeners(container);
+            System.out.println("   " + container + " listens, besides HTTP, on: " + String.join(" ", listeners));
+            assertFalse(listeners.isEmpty(), "no listener besides HTTP");
+            // 172.30.250.x in /proc's little-endian hex ends in FA1EAC.
+            assertTrue(listeners.stream().allMatch(listener -> listener.contains("FA1EAC:")), listeners.toString());
         }
 
         @Test
