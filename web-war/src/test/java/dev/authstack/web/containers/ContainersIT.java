@@ -64,7 +64,7 @@ class ContainersIT {
     static final Api site = stack.site();
     static final String admin = stack.env("ADMIN_USERNAME");
     static final String issuer = stack.env("ISSUER");
-    static final String user = "user" + ThreadLocalRandom.current().nextInt(100_000);
+    static final String user = Api.uniqueUsername("user");
     static final String userPassword = "containers-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     static final String hello = "hello";
 
@@ -75,13 +75,6 @@ class ContainersIT {
 
     static int status(Api client, String path, String token) {
         return client.get(path, token).status();
-    }
-
-    /** A login that answers the token, or null when it does not answer 200. */
-    static String loginOrNull(String username, String password) {
-        Api.Answer answer = api.post("auth/login", jakarta.json.Json.createObjectBuilder()
-                .add("username", username).add("password", password).build().toString(), null);
-        return answer.status() == 200 ? answer.json().getString("access_token") : null;
     }
 
     /** A check that says how long its command took, as its display name cannot. */
@@ -308,7 +301,8 @@ class ContainersIT {
         static void sqlRefused(String sql, String error) {
             Processes.Result result = Stores.asApi(sql);
             System.out.println("   " + sql + ": " + result.output().lines().findFirst().orElse(""));
-            assertTrue(result.output().contains("ERROR:  " + error), result.output());
+            assertTrue(result.output().contains("ERROR:  " + error),
+                    "expected ERROR:  " + error + "; psql exited " + result.exitCode() + " with: " + result.output());
         }
 
         /** Redis refuses the API's user the command (NOPERM). */
@@ -320,7 +314,7 @@ class ContainersIT {
         static void redisRefusedTo(String userVariable, String passwordVariable, String... command) {
             String answer = Stores.redisAs(Stores.REDIS, userVariable, passwordVariable, command);
             System.out.println("   " + String.join(" ", command) + ": " + answer);
-            assertTrue(answer.startsWith("NOPERM"), answer);
+            assertTrue(answer.startsWith("NOPERM"), "expected NOPERM, Redis answered: " + answer);
         }
 
         @Test
@@ -780,7 +774,7 @@ class ContainersIT {
         @Order(3)
         @DisplayName("the user registered before the restart logs in after it")
         void userLogsInAfterRestart() {
-            assertNotNull(loginOrNull(user, userPassword));
+            api.login(user, userPassword);
         }
 
         @Test
@@ -815,7 +809,7 @@ class ContainersIT {
         @Order(8)
         @DisplayName("the user logs in after make database")
         void userLogsInAfterDatabase() {
-            assertNotNull(loginOrNull(user, userPassword));
+            api.login(user, userPassword);
         }
 
         @Test
