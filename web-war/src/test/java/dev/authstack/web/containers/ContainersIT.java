@@ -598,7 +598,7 @@ class ContainersIT {
             return stack.containers("web");
         }
 
-        @ParameterizedTest(name = "{0}: Hazelcast listens on the grid's subnet (172.30.250.0/24) and nowhere else")
+        @ParameterizedTest(name = "{0}: Hazelcast listens on the grid''s subnet (172.30.250.0/24) and nowhere else")
         @MethodSource("webContainers")
         void hazelcastOnTheGridOnly(String container) {
             List<String> listeners = tcpListeners(container);
