@@ -4,7 +4,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.SignedJWT;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
@@ -12,11 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +23,6 @@ import java.util.stream.Collectors;
 import dev.authstack.it.Api;
 import dev.authstack.it.Eventually;
 import dev.authstack.it.ForgedTokens;
-import dev.authstack.it.Processes;
 import dev.authstack.it.TestStack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -190,31 +183,7 @@ class TokenConsumersIT {
         }
     }
 
-    /** Runs src/test/node/verify-with-jose.mjs with jose from npm, installed once into target/. */
     static List<JsonObject> jose(List<String> tokens) {
-        Path root = Processes.projectRoot();
-        Path work = root.resolve("target/jose-consumer");
-        try {
-            if (!Files.exists(work.resolve("node_modules/jose/package.json"))) {
-                Files.createDirectories(work);
-                Processes.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", work.toString(), "jose@" + JOSE_VERSION),
-                        Map.of(), 300);
-            }
-            Files.copy(root.resolve("api-war/src/test/node/verify-with-jose.mjs"), work.resolve("verify-with-jose.mjs"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> command = new ArrayList<>(List.of("node", work.resolve("verify-with-jose.mjs").toString(),
-                TestStack.get().issuer(), TestStack.AUDIENCE));
-        command.addAll(tokens);
-        String output = Processes.run(command, Map.of(), 120);
-        List<JsonObject> verdicts = output.lines().filter(line -> line.startsWith("{"))
-                .map(line -> Json.createReader(new StringReader(line)).readObject()).toList();
-        assertEquals(tokens.size(), verdicts.size(), output);
-        return verdicts;
+        return NodeJose.verify(TestStack.get().issuer(), TestStack.AUDIENCE, tokens);
     }
-
-    /** jose 5 runs on the node of Debian 12 (18) and of this machine alike; 6 needs node 20.19. */
-    static final String JOSE_VERSION = "5.10.0";
 }
