@@ -438,6 +438,17 @@ class ContainersIT {
             redisRefusedTo("REDIS_SENTINEL_USER", "REDIS_SENTINEL_PASSWORD", "CONFIG", "GET", "maxmemory");
         }
 
+        // Else anyone on the backend network could make a Sentinel fail over, or watch a Redis of theirs for the API.
+        @Test
+        @DisplayName("a Sentinel answers a client without its own password nothing but NOAUTH")
+        void sentinelsRequireTheirPassword() {
+            for (int n = 1; n <= 3; n++) {
+                String answer = Stores.sentinelWithoutPassword(n, "SENTINEL", "get-master-addr-by-name", "auth-stack");
+                System.out.println("   sentinel-" + n + ", without the password: " + answer);
+                assertTrue(answer.startsWith("NOAUTH"), "expected NOAUTH, sentinel-" + n + " answered: " + answer);
+            }
+        }
+
         // A logout of a token that never was: harmless, and heard by every instance's feed.
         @Test
         @DisplayName("the API's Redis user publishes on auth:revocations, where every API instance listens")

@@ -62,6 +62,12 @@ final class Stores {
                 with(List.of("redis-cli", "-p", "26379"), command)).output();
     }
 
+    /** A command to a Sentinel without the password the container's environment gives redis-cli (REDISCLI_AUTH). */
+    static String sentinelWithoutPassword(int n, String... command) {
+        return RunningContainers.exec(RunningContainers.container("sentinel-" + n),
+                with(List.of("sh", "-c", "unset REDISCLI_AUTH; exec redis-cli -p 26379 \"$@\"", "_"), command)).output().strip();
+    }
+
     /** "HOST PORT" as that Sentinel names the primary. */
     static String sentinelPrimary(int n) {
         return String.join(" ", RunningContainers.lines(sentinel(n, "SENTINEL", "get-master-addr-by-name", "auth-stack")));
