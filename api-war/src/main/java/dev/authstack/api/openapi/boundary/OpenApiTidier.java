@@ -182,6 +182,10 @@ public class OpenApiTidier implements OASFilter {
      */
     @Override
     public APIResponse filterAPIResponse(APIResponse response) {
+        if (response.getRef() != null) {
+            // A reference to a shared answer, whose headers are its own: anything beside a reference is ignored.
+            return response;
+        }
         if (response.getContent() != null) {
             response.getContent().getMediaTypes().values().forEach(media -> {
                 tidyTree(media.getSchema());
