@@ -33,6 +33,9 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then install_pac
 project=auth-stack
 label=io.podman.compose.project=$project
 export API_REPLICAS=${API_REPLICAS:-2} WEB_REPLICAS=${WEB_REPLICAS:-2}
+# make restart and the wait for health took 275 s on a slow run, close to the default 300 s: an access token issued
+# just before the restart must outlive both for ContainersIT to see that it still works.
+export ACCESS_TOKEN_TTL_SECONDS=${ACCESS_TOKEN_TTL_SECONDS:-900}
 [ "$API_REPLICAS" -ge 2 ] && [ "$WEB_REPLICAS" -ge 2 ] ||
   { echo "the failover checks need API_REPLICAS and WEB_REPLICAS of 2 or more" >&2; exit 2; }
 logs=$root/target/test-containers

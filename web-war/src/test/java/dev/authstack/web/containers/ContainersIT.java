@@ -72,6 +72,8 @@ class ContainersIT {
     static String adminToken;
     static String userToken;
     static String revokedToken;
+    /** The user's login just before make restart: an access token and a refresh token. */
+    static JsonObject sessionBeforeRestart;
 
     static int status(Api client, String path, String token) {
         return client.get(path, token).status();
@@ -771,6 +773,10 @@ class ContainersIT {
         @Order(1)
         @DisplayName("make restart")
         void restart() {
+            Api.Answer login = api.post("auth/login", jakarta.json.Json.createObjectBuilder().add("username", user)
+                    .add("password", userPassword).build().toString(), null);
+            assertEquals(200, login.status(), login.toString());
+            sessionBeforeRestart = login.json();
             make("restart");
         }
 
@@ -797,34 +803,44 @@ class ContainersIT {
 
         @Test
         @Order(5)
-        @DisplayName("a token issued before the restart still works")
+        @DisplayName("an access token issued just before the restart still works")
         void tokenStillWorks() {
-            assertEquals(200, ContainersIT.status(api, hello, userToken));
+            assertEquals(200, ContainersIT.status(api, hello, sessionBeforeRestart.getString("access_token")));
         }
 
         @Test
         @Order(6)
+        @DisplayName("the refresh token issued before the restart gives a new pair, and the new access token works")
+        void refreshStillWorks() {
+            Api.Answer refreshed = api.post("auth/refresh", jakarta.json.Json.createObjectBuilder()
+                    .add("refresh_token", sessionBeforeRestart.getString("refresh_token")).build().toString(), null);
+            assertEquals(200, refreshed.status(), refreshed.toString());
+            assertEquals(200, ContainersIT.status(api, hello, refreshed.json().getString("access_token")));
+        }
+
+        @Test
+        @Order(7)
         @DisplayName("make database applies sql/ and the API role's grants again (the upgrade path)")
         void database() {
             make("database");
         }
 
         @Test
-        @Order(7)
+        @Order(8)
         @DisplayName("the API's role still cannot DROP TABLE users after make database")
         void stillNoDrop() {
             LeastPrivilege.sqlRefused("DROP TABLE users", "must be owner of table users");
         }
 
         @Test
-        @Order(8)
+        @Order(9)
         @DisplayName("the user logs in after make database")
         void userLogsInAfterDatabase() {
             api.login(user, userPassword);
         }
 
         @Test
-        @Order(9)
+        @Order(10)
         @DisplayName("make status lists the containers, up")
         void makeStatus() {
             String status = Processes.run(List.of("make", "-s", "status"), Map.of(), 120);
@@ -835,7 +851,7 @@ class ContainersIT {
 
         /** make logs follows until stopped: what it shows is read until both lines arrive or 60 s pass, then it is stopped. */
         @Test
-        @Order(10)
+        @Order(11)
         @DisplayName("make logs shows Payara Micro's start and nginx's access log")
         void makeLogs() throws IOException, InterruptedException {
             Path output = Files.createTempFile("make-logs", ".txt");
@@ -865,21 +881,21 @@ class ContainersIT {
         }
 
         @Test
-        @Order(11)
+        @Order(12)
         @DisplayName("make stop")
         void stop() {
             make("stop");
         }
 
         @Test
-        @Order(12)
+        @Order(13)
         @DisplayName("no container of the project runs after make stop")
         void nothingRuns() {
             assertEquals(List.of(), stack.runningContainers());
         }
 
         @Test
-        @Order(13)
+        @Order(14)
         @DisplayName("the volumes stay after make stop")
         void volumesStay() {
             assertFalse(stack.volumes().isEmpty());
