@@ -3,9 +3,26 @@ package dev.authstack.api.revocation.control;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -123,5 +140,129 @@ class KnownRevocationsTest {
         assertTrue(known.takeUnsettled(8));
         known.settle(8, OptionalLong.of(5));
         assertEquals(5L, known.stampOf(8));
+    }
+
+    /**
+     * The same protocol with threads instead of a script. Writers change random users as PostgreSQL would: a change
+     * holds the table shared (ROW EXCLUSIVE) and the user's row from its announcement to its commit or rollback, and a
+     * rollback is followed by a settle message. The feed's reads take the table exclusively (SHARE), so they wait for
+     * changes in flight; its one thread answers the settle messages and now and then re-reads every stamp; a checker
+     * compares. A committed stamp must never be held lower, and once everything is quiet the held stamps are the
+     * database's: a stamp that rolled back does not keep the user's tokens refused.
+     */
+    @Test
+    void changesSettlesAndResynchronisationsAtOnceNeverHoldACommittedStampLower() throws Exception {
+        int enough = 50;
+        int users = 6;
+        KnownRevocations memory = new KnownRevocations(1000, 500);
+        AtomicLongArray committed = new AtomicLongArray(users);
+        for (int user = 0; user < users; user++) {
+            memory.stampLookedUp(user, 0);
+        }
+        ReentrantReadWriteLock table = new ReentrantReadWriteLock();
+        Object[] rows = IntStream.range(0, users).mapToObj(user -> new Object()).toArray();
+        BlockingQueue<Integer> settleMessages = new LinkedBlockingQueue<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> violations = new CopyOnWriteArrayList<>();
+        AtomicInteger settles = new AtomicInteger();
+        AtomicInteger resynchronisations = new AtomicInteger();
+
+        Callable<Void> writer = () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            // Changes go on until the feed has settled and re-read often enough while they did.
+            while (settles.get() < enough || resynchronisations.get() < enough) {
+                int user = random.nextInt(users);
+                boolean rollBack = random.nextInt(3) == 0;
+                table.readLock().lock();
+                try {
+                    synchronized (rows[user]) {
+                        long stamp = committed.get(user) + 1;
+                        memory.stampAnnounced(user, stamp);
+                        if (!rollBack) {
+                            committed.set(user, stamp);
+                        }
+                    }
+                } finally {
+                    table.readLock().unlock();
+                }
+                if (rollBack) {
+                    settleMessages.add(user);
+                }
+            }
+            return null;
+        };
+        // One thread, as in RevocationFeed: the listener both answers settle messages and resynchronises.
+        Callable<Void> feed = () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (writing.get() || !settleMessages.isEmpty()) {
+                Integer user = settleMessages.poll(1, TimeUnit.MILLISECONDS);
+                if (user != null && memory.takeUnsettled(user)) {
+                    memory.settle(user, OptionalLong.of(read(table, () -> committed.get(user))));
+                    settles.incrementAndGet();
+                }
+                if (writing.get() && random.nextInt(10) == 0) {
+                    memory.stampsAboutToBeRead();
+                    Map<Long, Long> stamps = read(table, () -> {
+                        Map<Long, Long> every = new HashMap<>();
+                        for (int each = 0; each < users; each++) {
+                            every.put((long) each, committed.get(each));
+                        }
+                        return every;
+                    });
+                    memory.replaceStamps(stamps);
+                    resynchronisations.incrementAndGet();
+                }
+            }
+            return null;
+        };
+        Callable<Void> checker = () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (writing.get()) {
+                int user = random.nextInt(users);
+                long atLeast = committed.get(user);
+                Long held = memory.stampOf(user);
+                if (held == null || held < atLeast) {
+                    violations.add("user " + user + ": held " + held + " after " + atLeast + " committed");
+                }
+            }
+            return null;
+        };
+
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Void>> writers = List.of(threads.submit(writer), threads.submit(writer), threads.submit(writer),
+                    threads.submit(writer));
+            List<Future<Void>> readers = List.of(threads.submit(feed), threads.submit(checker));
+            for (Future<Void> done : writers) {
+                done.get(60, TimeUnit.SECONDS);
+            }
+            writing.set(false);
+            for (Future<Void> done : readers) {
+                done.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertEquals(List.of(), violations.stream().limit(5).toList(), violations.size() + " violations");
+        for (int user = 0; user < users; user++) {
+            assertEquals(committed.get(user), memory.stampOf(user), "user " + user + " once everything is quiet");
+        }
+    }
+
+    /**
+     * A read of the database as the feed makes it: under SHARE, after every change in flight has ended; then the
+     * answer's way back, during which other changes go on.
+     */
+    static <T> T read(ReentrantReadWriteLock table, Supplier<T> query) {
+        T answer;
+        table.writeLock().lock();
+        try {
+            answer = query.get();
+        } finally {
+            table.writeLock().unlock();
+        }
+        LockSupport.parkNanos(100_000);
+        return answer;
     }
 }
