@@ -20,6 +20,8 @@ public final class SentinelRedis implements AutoCloseable {
     public static final String MASTER_NAME = "auth-stack";
     /** The Sentinels' own password: without it a Sentinel answers nothing but NOAUTH, so nobody else can move the primary. */
     public static final String SENTINELS_PASSWORD = "sentinels-test-password";
+    /** redis-cli takes the password from its environment, so that it appears on no command line. */
+    private static final Map<String, String> SENTINEL_AUTH = Map.of("REDISCLI_AUTH", SENTINELS_PASSWORD);
 
     private final Path directory;
     private final int firstPrimary = Processes.freePort();
@@ -63,16 +65,17 @@ public final class SentinelRedis implements AutoCloseable {
     }
 
     public String cli(int port, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(port)));
-        command.addAll(List.of(arguments));
-        return Processes.runForResult(command, Map.of(), 10).output().strip();
+        return redisCli(port, Map.of(), arguments);
     }
 
     /** A command to a Sentinel, with or without its password. */
     public String sentinelCli(boolean withPassword, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(sentinels.get(0))));
+        return redisCli(sentinels.get(0), withPassword ? SENTINEL_AUTH : Map.of(), arguments);
+    }
+
+    private static String redisCli(int port, Map<String, String> environment, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("redis-cli", "-p", String.valueOf(port)));
         command.addAll(List.of(arguments));
-        Map<String, String> environment = withPassword ? Map.of("REDISCLI_AUTH", SENTINELS_PASSWORD) : Map.of();
         return Processes.runForResult(command, environment, 10).output().strip();
     }
 
@@ -127,11 +130,10 @@ public final class SentinelRedis implements AutoCloseable {
     @Override
     public void close() {
         for (int port : sentinels) {
-            Processes.runForResult(List.of("redis-cli", "-p", String.valueOf(port), "shutdown", "nosave"),
-                    Map.of("REDISCLI_AUTH", SENTINELS_PASSWORD), 10);
+            redisCli(port, SENTINEL_AUTH, "shutdown", "nosave");
         }
         for (int port : List.of(firstPrimary, firstReplica)) {
-            Processes.runForResult(List.of("redis-cli", "-p", String.valueOf(port), "shutdown", "nosave"), Map.of(), 10);
+            redisCli(port, Map.of(), "shutdown", "nosave");
         }
     }
 }
