@@ -771,7 +771,7 @@ class ContainersIT {
 
         @Test
         @Order(1)
-        @DisplayName("make restart")
+        @DisplayName("a login, then make restart")
         void restart() {
             Api.Answer login = api.post("auth/login", jakarta.json.Json.createObjectBuilder().add("username", user)
                     .add("password", userPassword).build().toString(), null);
