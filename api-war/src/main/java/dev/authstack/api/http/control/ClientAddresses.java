@@ -9,7 +9,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -79,20 +78,60 @@ public class ClientAddresses {
         if (bytes == null || bytes.length != 16) {
             return address;
         }
-        ByteBuffer prefix = ByteBuffer.wrap(bytes, 0, 8);
-        return String.format("%x:%x:%x:%x::/64", prefix.getShort() & 0xffff, prefix.getShort() & 0xffff, prefix.getShort() & 0xffff,
-                prefix.getShort() & 0xffff);
+        return text(Arrays.copyOf(Arrays.copyOf(bytes, 8), 16)) + "/64";
     }
 
+    /** The address in its one text (RFC 5952 for IPv6: {@code ::1}, not {@code 0:0:0:0:0:0:0:1}), or empty if not one. */
     static Optional<String> normalised(String address) {
         if (address == null || !LITERAL.matcher(address).matches()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(InetAddress.getByName(address).getHostAddress());
+            return Optional.of(text(InetAddress.getByName(address).getAddress()));
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * RFC 5952's text of an IPv6 address: groups in lower-case hex without leading zeros, the longest run of two or
+     * more zero groups (the first of equals) written {@code ::}. Java writes every group, which people do not read
+     * as the address they know. IPv4 in dotted decimal.
+     */
+    static String text(byte[] address) {
+        if (address.length == 4) {
+            return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "." + (address[3] & 0xff);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = (address[2 * i] & 0xff) << 8 | address[2 * i + 1] & 0xff;
+        }
+        int runStart = -1;
+        int runLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int end = i;
+            while (end < 8 && groups[end] == 0) {
+                end++;
+            }
+            if (end - i > runLength) {
+                runStart = i;
+                runLength = end - i;
+            }
+            i = Math.max(i, end);
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == runStart) {
+                text.append("::");
+                i += runLength - 1;
+            } else {
+                if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+                    text.append(':');
+                }
+                text.append(Integer.toHexString(groups[i]));
+            }
+        }
+        return text.toString();
     }
 
     /** An address block such as {@code 10.89.0.0/16} or {@code ::1/128}; a bare address is a block of one. */

@@ -48,8 +48,45 @@ class ClientAddressesTest {
     @Test
     void ipv6IsNormalisedAndMatched() {
         ClientAddresses cut = trusting("::1/128, 2001:db8::/32");
-        assertEquals("2001:db9:0:0:0:0:0:1", cut.of("2001:db8::7", List.of("2001:db9::1")));
-        assertEquals("0:0:0:0:0:0:0:1", trusting("").of("::1", List.of()));
+        assertEquals("2001:db9::1", cut.of("2001:db8::7", List.of("2001:db9::1")));
+        assertEquals("::1", trusting("").of("0:0:0:0:0:0:0:1", List.of()));
+        assertEquals("2001:db8::1:0:0:1", trusting("").of("2001:0DB8:0000:0000:0001:0000:0000:0001", List.of()),
+                "the first of two equal runs of zeros is the one shortened");
+        assertEquals("2001:db8:0:1:1:1:1:1", trusting("").of("2001:db8::1:1:1:1:1", List.of()), "never one zero group");
+        assertEquals("192.0.2.10", trusting("").of("::ffff:192.0.2.10", List.of()), "an IPv4-mapped address is IPv4");
+    }
+
+    /** Random addresses, rich in zero groups: each text reads back as the same address, in RFC 5952's form. */
+    @Test
+    void everyIpv6AddressHasOneShortTextThatReadsBackAsItself() throws Exception {
+        java.util.Random random = new java.util.Random(5952);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] address = new byte[16];
+            for (int group = 0; group < 8; group++) {
+                if (random.nextInt(3) != 0) {
+                    address[2 * group] = (byte) (random.nextInt(3) == 0 ? random.nextInt(256) : 0);
+                    address[2 * group + 1] = (byte) random.nextInt(256);
+                }
+            }
+            if (address[10] == (byte) 0xff && address[11] == (byte) 0xff) {
+                continue; // IPv4-mapped: Java reads it back as IPv4
+            }
+            String text = ClientAddresses.text(address);
+            assertTrue(text.matches("[0-9a-f:]+") && !text.matches(".*(^|:)0[0-9a-f].*"), "lower case, no leading zero: " + text);
+            int longest = longestZeroRun(java.util.HexFormat.of().formatHex(address).replaceAll("(.{4})(?!$)", "$1:")
+                    .replaceAll("(^|:)0{1,3}", "$1"));
+            String[] sides = text.split("::", -1);
+            if (longest < 2) {
+                assertEquals(1, sides.length, "no run of two zero groups to shorten: " + text);
+            } else {
+                assertEquals(2, sides.length, "one '::': " + text);
+                assertTrue(longestZeroRun(sides[0]) < longest && longestZeroRun(sides[1]) <= longest,
+                        "the '::' stands for the longest run, the first of equals: " + text);
+            }
+            assertEquals(java.util.HexFormat.of().formatHex(address),
+                    java.util.HexFormat.of().formatHex(java.net.InetAddress.getByName(text).getAddress()), text);
+            assertTrue(text.length() <= java.net.InetAddress.getByName(text).getHostAddress().length(), text);
+        }
     }
 
     @Test
@@ -66,5 +103,16 @@ class ClientAddressesTest {
         assertThrows(IllegalArgumentException.class, () -> trusting("10.0.0.0/33"));
         assertThrows(IllegalArgumentException.class, () -> trusting("proxy.internal"));
         assertTrue(trusting(" , ").of("192.0.2.1", List.of("10.0.0.1")).equals("192.0.2.1"));
+    }
+
+    /** The most zero groups in a row in a colon-separated text of groups. */
+    static int longestZeroRun(String groups) {
+        int longest = 0;
+        int run = 0;
+        for (String group : groups.split(":", -1)) {
+            run = group.equals("0") ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 }
