@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import dev.authstack.it.TestStack;
 
@@ -139,6 +140,16 @@ public final class Browser implements AutoCloseable {
         open("login.xhtml");
         type("#login\\:username", username).type("#login\\:password", password).submit("#login\\:submit");
         return this;
+    }
+
+    /** Null when the element is drawn and lies fully inside the window's width, else where it lies instead. */
+    public String outsideTheWindow(WebElement element) {
+        @SuppressWarnings("unchecked")
+        List<Number> box = (List<Number>) ((JavascriptExecutor) driver).executeScript(
+                "const r = arguments[0].getBoundingClientRect(); return [r.left, r.right, r.width, window.innerWidth];", element);
+        boolean inside = box.get(2).doubleValue() > 0 && box.get(0).doubleValue() >= 0
+                && box.get(1).doubleValue() <= box.get(3).doubleValue();
+        return inside ? null : "left, right, width, window: " + box;
     }
 
     /**

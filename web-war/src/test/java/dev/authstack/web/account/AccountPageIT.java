@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -32,6 +34,7 @@ import dev.authstack.web.Browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Account page in a real browser: the password form, the user's sessions, and sessions that outlive their tokens. */
@@ -57,6 +60,7 @@ class AccountPageIT {
         assertEquals(2, browser.driver().findElements(By.cssSelector("#sessions tbody tr")).size());
         assertTrue(browser.text("#sessions tr.current").contains("This browser"));
         assertTrue(browser.text("#new_password-rules").contains("8 to 72 bytes"));
+        assertEachSessionsButtonFitsTheWindow();
         browser.screenshots("account");
 
         fill("not-my-password", "a brand new passphrase", "a brand new passphrase");
@@ -185,5 +189,20 @@ class AccountPageIT {
 
     static String credentials(String username, String password) {
         return Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
+    }
+
+    /** Log out and End lie fully inside the window on a desktop and on a phone, beside a long user agent. */
+    private void assertEachSessionsButtonFitsTheWindow() {
+        Dimension before = browser.driver().manage().window().getSize();
+        try {
+            for (int width : new int[] {Browser.DESKTOP, Browser.PHONE}) {
+                browser.driver().manage().window().setSize(new Dimension(width, 900));
+                for (WebElement button : browser.driver().findElements(By.cssSelector("#sessions tbody tr input[type=submit]"))) {
+                    assertNull(browser.outsideTheWindow(button), width + " px: " + button.getAttribute("id"));
+                }
+            }
+        } finally {
+            browser.driver().manage().window().setSize(before);
+        }
     }
 }

@@ -22,6 +22,7 @@ import dev.authstack.web.Browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("browser")
@@ -244,12 +245,8 @@ class UsersPageIT {
             browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
             for (String button : List.of("edit-button-", "delete-button-")) {
                 for (String id : rowIds()) {
-                    @SuppressWarnings("unchecked")
-                    List<Number> box = (List<Number>) ((JavascriptExecutor) browser.driver()).executeScript(
-                            "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
-                                    + " return [r.left, r.right, r.width, window.innerWidth];", button + id);
-                    assertTrue(box.get(2).doubleValue() > 0 && box.get(0).doubleValue() >= 0
-                            && box.get(1).doubleValue() <= box.get(3).doubleValue(), width + " px: " + button + id + " at " + box);
+                    assertNull(browser.outsideTheWindow(browser.driver().findElement(org.openqa.selenium.By.id(button + id))),
+                            width + " px: " + button + id);
                 }
             }
         }
