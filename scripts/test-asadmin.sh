@@ -21,10 +21,12 @@ if [ ! -x "$work/payara6/bin/asadmin" ]; then
 fi
 asadmin_bin=$work/payara6/bin/asadmin
 
-# A port base whose 100 ports are all free: the domain takes admin = base+48, HTTP = base+80 and a few more.
+# A port base whose 100 ports are all free: the domain takes admin = base+48, HTTP = base+80 and a few more. Below
+# Linux's ephemeral range (32768 and up by default), where no outgoing connection of this or another process can be
+# holding one of them when the server binds its listeners.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 base=
-for candidate in $(shuf -i 200-600 -n 40); do
+for candidate in $(shuf -i 200-326 -n 40); do
   candidate=$((candidate * 100))
   free=1
   for offset in 0 9 37 48 66 76 79 80 81 86 99; do port_free $((candidate + offset)) || { free=; break; }; done
@@ -72,16 +74,22 @@ asadmin deploy --contextroot / --name web web-war/target/web-war.war
 # -----------------------------------------------------------------------------------------------------------
 
 base_url=http://localhost:$http_port
-fail() { echo "FAILED: $*" >&2; exit 1; }
+# A failure shows the end of the server's log: the domain, and the log with it, is deleted on exit.
+fail() {
+  echo "FAILED: $*" >&2
+  echo "--- the last 60 lines of $domain's server.log:" >&2
+  tail -n 60 "$work/domains/$domain/logs/server.log" >&2 || true
+  exit 1
+}
 expect() { # expect STATUS DESCRIPTION CURL-ARGS...
   local want=$1 what=$2; shift 2
   local got
   got=$(curl -s -o /tmp/asadmin-body.$$ -w '%{http_code}' --max-time 20 "$@" || true)
-  [ "$got" = "$want" ] || fail "$what: expected $want, got $got: $(cat /tmp/asadmin-body.$$)"
+  [ "$got" = "$want" ] || fail "$what: expected $want, got $got: $(cat /tmp/asadmin-body.$$ 2>/dev/null)"
   say "ok: $what ($got)"
 }
 
-for _ in $(seq 60); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$base_url/health/ready")" = 200 ] && break; sleep 1; done
+for _ in $(seq 60); do [ "$(curl -s --max-time 5 -o /dev/null -w "%{http_code}" "$base_url/health/ready")" = 200 ] && break; sleep 1; done
 expect 200 "readiness" "$base_url/health/ready"
 expect 200 "status" "$base_url/api/v1/status"
 expect 200 "the JWK Set, for services that verify our tokens" "$base_url/api/v1/.well-known/jwks.json"
