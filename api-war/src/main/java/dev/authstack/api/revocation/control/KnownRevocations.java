@@ -11,9 +11,9 @@ import dev.authstack.api.users.entity.UserSecurityChanged;
 /**
  * This instance's copy of what makes a token unacceptable, so that a request is checked in memory: the ids of revoked
  * tokens, each with the epoch second after which it no longer matters, and the users' security stamps. Fed by
- * {@link RevocationFeed}. Any number of threads may read and announce; the database's reads ({@link #takeUnsettled},
- * {@link #settle}, {@link #stampsAboutToBeRead}, {@link #replaceStamps}) come from one thread at a time, the feed's
- * listener, as a settle must not interleave with a resynchronisation.
+ * {@link RevocationFeed}. Any number of threads may read and announce; what follows a read of the database
+ * ({@link #takeUnsettled} and {@link #settle}, {@link #stampsAboutToBeRead} and {@link #replaceStamps}) comes from one
+ * thread at a time, the feed's listener, as a settle must not interleave with a resynchronisation.
  * <p>
  * Stamps only grow, whatever order the news arrives in ({@link #stampAnnounced}); the one exception is the database's
  * own settled value ({@link #settle}, {@link #replaceStamps}), read once no change is in flight, which never undoes a
