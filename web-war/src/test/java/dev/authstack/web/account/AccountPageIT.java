@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import java.net.CookieManager;
@@ -62,6 +63,8 @@ class AccountPageIT {
         assertTrue(browser.text("#new_password-rules").contains("8 to 72 bytes"));
         assertEachSessionsButtonFitsTheWindow();
         browser.screenshots("account");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('sessions').scrollIntoView()");
+        browser.screenshots("account-sessions");
 
         fill("not-my-password", "a brand new passphrase", "a brand new passphrase");
         assertEquals("The current password is incorrect.", browser.text("#password\\:current_password-message"));
