@@ -66,7 +66,8 @@ public class ClientAddresses {
     }
 
     private boolean isTrusted(String address) {
-        return trusted.stream().anyMatch(cidr -> cidr.contains(address));
+        byte[] bytes = parsed(address).orElse(null);
+        return bytes != null && trusted.stream().anyMatch(cidr -> cidr.contains(bytes));
     }
 
     /**
@@ -74,7 +75,7 @@ public class ClientAddresses {
      * subscriber commonly holds whole and can rotate through at will. Anything else is returned as it is.
      */
     public static String limitedBlock(String address) {
-        byte[] bytes = normalised(address).map(Cidr::bytes).orElse(null);
+        byte[] bytes = parsed(address).orElse(null);
         if (bytes == null || bytes.length != 16) {
             return address;
         }
@@ -83,11 +84,16 @@ public class ClientAddresses {
 
     /** The address in its one text (RFC 5952 for IPv6: {@code ::1}, not {@code 0:0:0:0:0:0:0:1}), or empty if not one. */
     static Optional<String> normalised(String address) {
+        return parsed(address).map(ClientAddresses::text);
+    }
+
+    /** The address's 4 or 16 bytes, or empty if it is not a literal address (never a DNS query). */
+    static Optional<byte[]> parsed(String address) {
         if (address == null || !LITERAL.matcher(address).matches()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(text(InetAddress.getByName(address).getAddress()));
+            return Optional.of(InetAddress.getByName(address).getAddress());
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
@@ -139,7 +145,7 @@ public class ClientAddresses {
 
         static Cidr parse(String text) {
             String[] parts = text.split("/", 2);
-            byte[] address = normalised(parts[0]).map(Cidr::bytes)
+            byte[] address = parsed(parts[0])
                     .orElseThrow(() -> new IllegalArgumentException("TRUSTED_PROXIES: not an address: " + parts[0]));
             int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : address.length * 8;
             if (prefix < 0 || prefix > address.length * 8) {
@@ -148,9 +154,8 @@ public class ClientAddresses {
             return new Cidr(address, prefix);
         }
 
-        boolean contains(String address) {
-            byte[] candidate = normalised(address).map(Cidr::bytes).orElse(null);
-            if (candidate == null || candidate.length != network.length) {
+        boolean contains(byte[] candidate) {
+            if (candidate.length != network.length) {
                 return false;
             }
             for (int bit = 0; bit < prefix; bit++) {
@@ -160,14 +165,6 @@ public class ClientAddresses {
                 }
             }
             return true;
-        }
-
-        private static byte[] bytes(String literal) {
-            try {
-                return InetAddress.getByName(literal).getAddress();
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException(literal, e);
-            }
         }
     }
 }
