@@ -128,12 +128,17 @@ public final class Api {
 
     /** Logs in and returns the access token; fails the test when the login does not succeed. */
     public String login(String username, String password) {
+        return session(username, password).getString("access_token");
+    }
+
+    /** Logs in and returns the whole answer (access and refresh token, the user); fails the test when it does not succeed. */
+    public JsonObject session(String username, String password) {
         Answer answer = post("auth/login", Json.createObjectBuilder().add("username", username).add("password", password)
                 .build().toString(), null);
         if (answer.status() != 200) {
             throw new AssertionError("login of " + username + " failed: " + answer);
         }
-        return answer.json().getString("access_token");
+        return answer.json();
     }
 
     public String loginAsAdmin() {

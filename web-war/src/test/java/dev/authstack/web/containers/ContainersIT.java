@@ -773,10 +773,7 @@ class ContainersIT {
         @Order(1)
         @DisplayName("a login, then make restart")
         void restart() {
-            Api.Answer login = api.post("auth/login", jakarta.json.Json.createObjectBuilder().add("username", user)
-                    .add("password", userPassword).build().toString(), null);
-            assertEquals(200, login.status(), login.toString());
-            sessionBeforeRestart = login.json();
+            sessionBeforeRestart = api.session(user, userPassword);
             make("restart");
         }
 
