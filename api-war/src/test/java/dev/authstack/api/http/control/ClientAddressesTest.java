@@ -56,6 +56,26 @@ class ClientAddressesTest {
         assertEquals("192.0.2.10", trusting("").of("::ffff:192.0.2.10", List.of()), "an IPv4-mapped address is IPv4");
     }
 
+    /**
+     * Generated X-Forwarded-For values behind a trusted proxy: NUL and controls, huge, half-addresses, zone ids, names.
+     * Whatever a client writes, the answer is an address in its one text, never an exception, never a name looked up.
+     */
+    @Test
+    void whateverTheHeaderSaysTheClientIsAnAddressInItsOneText() {
+        java.util.Random random = new java.util.Random(7239);
+        String alphabet = "0123456789abcdefABCDEF:.,%/ \t\u0000\u001f\u00ff-xg[]";
+        ClientAddresses cut = trusting("127.0.0.1/32, ::1/128");
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder header = new StringBuilder();
+            int length = random.nextInt(10) == 0 ? 5_000 : random.nextInt(60);
+            for (int i = 0; i < length; i++) {
+                header.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String client = cut.of("127.0.0.1", List.of(header.toString()));
+            assertEquals(ClientAddresses.normalised(client), java.util.Optional.of(client), "from " + header);
+        }
+    }
+
     /** Random addresses, rich in zero groups: each text reads back as the same address, in RFC 5952's form. */
     @Test
     void everyIpv6AddressHasOneShortTextThatReadsBackAsItself() throws Exception {
